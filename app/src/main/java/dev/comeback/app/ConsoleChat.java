@@ -1,0 +1,118 @@
+package dev.comeback.app;
+
+import dev.comeback.core.Coach;
+import dev.comeback.core.message.Button;
+import dev.comeback.core.message.ChatRef;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.Reply;
+import dev.comeback.core.message.UserRef;
+import dev.comeback.core.time.VirtualClock;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The terminal adapter: one user message per input line; every line of a bot message printed with
+ * {@code bot> } in front, its buttons on one line {@code buttons: [Yes] [No]}; typing a button's label
+ * presses it; {@code :wait 2h} moves a virtual clock forward.
+ */
+final class ConsoleChat {
+    static final String PLATFORM = "console";
+    private static final Pattern WAIT = Pattern.compile(":wait\\s+((?:\\d+[dhms]\\s*)+)");
+    private static final Pattern WAIT_PART = Pattern.compile("(\\d+)([dhms])");
+
+    private final Coach coach;
+    private final Clock clock;
+    private final UserRef user;
+    private final ChatRef chat;
+    private final PrintStream out;
+    private final PrintStream err;
+    private List<Button> shownButtons = List.of();
+
+    ConsoleChat(Coach coach, Clock clock, String userName, PrintStream out, PrintStream err) {
+        this.coach = coach;
+        this.clock = clock;
+        this.user = UserRef.of(PLATFORM, userName);
+        this.chat = ChatRef.privateChat(PLATFORM, userName);
+        this.out = out;
+        this.err = err;
+    }
+
+    void run(BufferedReader in) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(":wait")) {
+                waitFor(line.strip());
+                continue;
+            }
+            print(coach.handle(toIncoming(line)));
+        }
+    }
+
+    private Incoming toIncoming(String line) {
+        String typed = line.strip();
+        for (Button b : shownButtons) {
+            if (b.label().equalsIgnoreCase(typed)) {
+                return new Incoming.Press(user, chat, b.data(), clock.instant());
+            }
+        }
+        return new Incoming.Text(user, chat, line, clock.instant());
+    }
+
+    private void waitFor(String line) {
+        Optional<Duration> duration = parseWait(line);
+        if (duration.isEmpty()) {
+            err.println("console: write :wait with a duration, like :wait 2h, :wait 45m or :wait 3d");
+            return;
+        }
+        if (!(clock instanceof VirtualClock virtual)) {
+            err.println("console: :wait needs the virtual clock (--clock virtual)");
+            return;
+        }
+        virtual.advance(duration.get());
+    }
+
+    static Optional<Duration> parseWait(String line) {
+        Matcher m = WAIT.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Duration total = Duration.ZERO;
+        Matcher part = WAIT_PART.matcher(m.group(1));
+        while (part.find()) {
+            long n = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "d" -> Duration.ofDays(n);
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            });
+        }
+        return Optional.of(total);
+    }
+
+    private void print(List<Reply> replies) {
+        List<Button> buttons = new ArrayList<>();
+        for (Reply reply : replies) {
+            for (String line : reply.text().split("\n", -1)) {
+                out.println("bot> " + line);
+            }
+            if (reply.hasButtons()) {
+                StringBuilder b = new StringBuilder("buttons:");
+                reply.buttons().forEach(button -> b.append(" [").append(button.label()).append(']'));
+                out.println(b);
+                buttons.addAll(reply.buttons());
+            }
+        }
+        out.flush();
+        shownButtons = List.copyOf(buttons);
+    }
+}

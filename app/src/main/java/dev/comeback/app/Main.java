@@ -1,0 +1,85 @@
+package dev.comeback.app;
+
+import dev.comeback.core.Coach;
+import dev.comeback.core.content.Content;
+import dev.comeback.core.content.ContentException;
+import dev.comeback.core.content.ContentLoader;
+import dev.comeback.core.conversation.Conversation;
+import dev.comeback.core.storage.Database;
+import dev.comeback.core.storage.JdbcConversationStore;
+import dev.comeback.core.time.VirtualClock;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/** Entry point: reads settings and flags, assembles the core, and runs the console chat. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.in, out, err, System.getenv()));
+    }
+
+    /** Runs to the end of input and returns the exit code. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("comeback: " + e.getMessage());
+            err.println(Options.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.println(Options.USAGE);
+            return 0;
+        }
+        try {
+            Settings settings = Settings.load(env);
+            if (options.db().isPresent()) {
+                settings = settings.with("db.url", Database.h2FileUrl(options.db().get()));
+            }
+            Content content = new ContentLoader(options.configDir()).load();
+            Clock clock = options.virtualClock()
+                    ? new VirtualClock(options.start().orElseGet(() -> LocalDateTime.now(options.zone()))
+                            .atZone(options.zone()).toInstant(), options.zone())
+                    : Clock.system(options.zone());
+            createParentFolder(settings.get("db.url"));
+            try (Database db = Database.open(settings.get("db.url"), settings.get("db.user"),
+                    settings.get("db.password"), settings.getInt("db.pool.size"))) {
+                Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                new ConsoleChat(coach, clock, options.user(), out, err).run(reader);
+            }
+            return 0;
+        } catch (ContentException e) {
+            err.println("comeback: configuration problem: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("comeback: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void createParentFolder(String jdbcUrl) throws java.io.IOException {
+        String prefix = "jdbc:h2:file:";
+        if (jdbcUrl.startsWith(prefix)) {
+            String path = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        }
+    }
+}

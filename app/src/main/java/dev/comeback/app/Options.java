@@ -1,0 +1,81 @@
+package dev.comeback.app;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** The command line: {@code --user NAME --db PATH --clock virtual --start T --zone Z --config DIR}. */
+record Options(String user, Optional<Path> db, boolean virtualClock, Optional<LocalDateTime> start,
+               ZoneId zone, Optional<Path> configDir, boolean help) {
+
+    static final String USAGE = String.join("\n",
+            "usage: ./comeback [--user NAME] [--db PATH] [--clock virtual|real] [--start 2026-03-02T08:00]",
+            "                  [--zone Europe/Berlin] [--config DIR]",
+            "  --user NAME     who is talking in the console chat (default: me)",
+            "  --db PATH       H2 database file to use (default from config: ./data/comeback)",
+            "  --clock virtual run on a virtual clock that only :wait moves (default: the real clock)",
+            "  --start T       the virtual clock's start, a local date-time in --zone (default: now)",
+            "  --zone Z        the console's time zone (default: the system's)",
+            "  --config DIR    a folder whose triage.json, red-flags.json or protocol.json replace the defaults");
+
+    static Options parse(String[] args) {
+        String user = "me";
+        Optional<Path> db = Optional.empty();
+        boolean virtual = false;
+        Optional<LocalDateTime> start = Optional.empty();
+        ZoneId zone = ZoneId.systemDefault();
+        Optional<Path> configDir = Optional.empty();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--help", "-h" -> help = true;
+                case "--user" -> {
+                    user = value(args, ++i, flag);
+                    if (!user.matches("[A-Za-z0-9_.-]{1,64}")) {
+                        throw new IllegalArgumentException("--user takes a name of letters, digits, '.', '_' or '-', was '" + user + "'");
+                    }
+                }
+                case "--db" -> db = Optional.of(Path.of(value(args, ++i, flag)));
+                case "--clock" -> {
+                    String clock = value(args, ++i, flag);
+                    if (!clock.equals("virtual") && !clock.equals("real")) {
+                        throw new IllegalArgumentException("--clock takes 'virtual' or 'real', was '" + clock + "'");
+                    }
+                    virtual = clock.equals("virtual");
+                }
+                case "--start" -> {
+                    String raw = value(args, ++i, flag);
+                    try {
+                        start = Optional.of(LocalDateTime.parse(raw));
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--start takes a local date-time like 2026-03-02T08:00, was '" + raw + "'");
+                    }
+                }
+                case "--zone" -> {
+                    String raw = value(args, ++i, flag);
+                    try {
+                        zone = ZoneId.of(raw);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException("--zone takes a time zone like Europe/Berlin, was '" + raw + "'");
+                    }
+                }
+                case "--config" -> configDir = Optional.of(Path.of(value(args, ++i, flag)));
+                default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
+            }
+        }
+        if (start.isPresent() && !virtual) {
+            throw new IllegalArgumentException("--start needs --clock virtual");
+        }
+        return new Options(user, db, virtual, start, zone, configDir, help);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+}

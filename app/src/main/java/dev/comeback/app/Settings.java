@@ -1,0 +1,64 @@
+package dev.comeback.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Application settings: config/comeback.properties (packaged as comeback/comeback.properties) first, then
+ * environment variables COMEBACK_&lt;KEY&gt; (db.url -> COMEBACK_DB_URL), then command-line flags.
+ */
+final class Settings {
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    static Settings load(Map<String, String> env) {
+        Properties defaults = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream("/comeback/comeback.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("comeback/comeback.properties is missing from the classpath");
+            }
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : defaults.stringPropertyNames()) {
+            String fromEnv = env.get(envName(key));
+            values.put(key, fromEnv != null ? fromEnv : defaults.getProperty(key));
+        }
+        return new Settings(values);
+    }
+
+    static String envName(String key) {
+        return "COMEBACK_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    Settings with(String key, String value) {
+        Map<String, String> next = new HashMap<>(values);
+        next.put(key, value);
+        return new Settings(next);
+    }
+
+    String get(String key) {
+        return Optional.ofNullable(values.get(key))
+                .orElseThrow(() -> new IllegalStateException("setting " + key + " is missing"));
+    }
+
+    int getInt(String key) {
+        String raw = get(key);
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " (" + envName(key) + ") must be a whole number, was '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.comeback.core;
+
+import dev.comeback.core.conversation.Conversation;
+import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.conversation.Turn;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.Reply;
+import dev.comeback.core.storage.ConversationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The dispatcher every adapter talks to: loads the person's state, runs one conversation step, commits the
+ * new state, and only then returns the replies for the adapter to send. Turns of one person run one at a
+ * time; different people run in parallel.
+ */
+public final class Coach {
+    private static final Logger log = LoggerFactory.getLogger(Coach.class);
+    static final String OUR_FAULT =
+            "Sorry, something went wrong on my side and I could not take that in. Nothing you told me before is lost; please send it again in a moment.";
+
+    private final Conversation conversation;
+    private final ConversationStore store;
+    private final ReentrantLock[] locks = new ReentrantLock[256];
+
+    public Coach(Conversation conversation, ConversationStore store) {
+        this.conversation = conversation;
+        this.store = store;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    public List<Reply> handle(Incoming in) {
+        String key = in.user().key();
+        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
+            Turn turn = conversation.step(state, in);
+            if (!turn.state().equals(state)) {
+                store.save(key, turn.state());
+            }
+            return turn.replies();
+        } catch (RuntimeException e) {
+            // The person must never meet silence; their stored state is untouched because nothing was saved.
+            log.error("turn failed for {}", key, e);
+            return List.of(Reply.text(OUR_FAULT));
+        } finally {
+            lock.unlock();
+        }
+    }
+}

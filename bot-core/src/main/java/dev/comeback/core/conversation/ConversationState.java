@@ -1,0 +1,72 @@
+package dev.comeback.core.conversation;
+
+import dev.comeback.core.triage.Answer;
+import dev.comeback.core.triage.TriageResult;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything stored about one person's conversation. Immutable; a step returns a new one.
+ * {@code pendingRedFlag} is the sign being asked about while {@code overlay} is CONFIRM_RED_FLAG, else empty.
+ */
+public record ConversationState(
+        int schemaVersion,
+        Stage stage,
+        Overlay overlay,
+        String pendingRedFlag,
+        Profile profile,
+        List<Answer> triageAnswers,
+        Optional<TriageResult> triageResult,
+        boolean paused,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ConversationState {
+        Objects.requireNonNull(stage, "stage");
+        overlay = overlay == null ? Overlay.NONE : overlay;
+        pendingRedFlag = pendingRedFlag == null ? "" : pendingRedFlag;
+        profile = profile == null ? Profile.EMPTY : profile;
+        triageAnswers = triageAnswers == null ? List.of() : List.copyOf(triageAnswers);
+        triageResult = triageResult == null ? Optional.empty() : triageResult;
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public static ConversationState fresh(Instant now) {
+        return new ConversationState(SCHEMA_VERSION, Stage.NEW, Overlay.NONE, "", Profile.EMPTY, List.of(),
+                Optional.empty(), false, now, now);
+    }
+
+    public ConversationState withStage(Stage next) {
+        return new ConversationState(schemaVersion, next, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, createdAt, updatedAt);
+    }
+
+    public ConversationState withOverlay(Overlay next, String redFlag) {
+        return new ConversationState(schemaVersion, stage, next, redFlag, profile, triageAnswers, triageResult, paused, createdAt, updatedAt);
+    }
+
+    public ConversationState withoutOverlay() {
+        return withOverlay(Overlay.NONE, "");
+    }
+
+    public ConversationState withProfile(Profile next) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, next, triageAnswers, triageResult, paused, createdAt, updatedAt);
+    }
+
+    public ConversationState withTriage(List<Answer> answers, Optional<TriageResult> result) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, answers, result, paused, createdAt, updatedAt);
+    }
+
+    public ConversationState withPaused(boolean next) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, next, createdAt, updatedAt);
+    }
+
+    public ConversationState touchedAt(Instant now) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, createdAt, now);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.comeback.core.conversation;
+
+/** The bot's own fixed sentences (content that coaches edit lives in config/). */
+final class Texts {
+    static final String NOT_A_DOCTOR =
+            "Comeback is a coaching aid, not a medical diagnosis: if you are worried about your back, see a doctor or physiotherapist.";
+
+    static final String WELCOME =
+            "Hi, I'm Comeback. I help lifters with lower-back pain after deadlifts get from \"is this soreness or an injury?\" back to heavy pulls, step by step.";
+
+    static final String HELP = String.join("\n",
+            "Commands:",
+            "/start - begin, or carry on where we were",
+            "/triage - take the soreness-or-injury questions again",
+            "/status - where you stand",
+            "/stop - pause everything until you send /start",
+            "/reset - delete everything and start over (asks first)",
+            "/help - this list",
+            "If you ever get numbness between your legs, trouble with your bladder or bowels, or weakness in your legs, tell me or go to emergency care straight away.");
+
+    static final String GROUP =
+            "I coach one person at a time, privately. Send me a direct message to start; nothing about your health is shared here.";
+
+    static final String PAUSED =
+            "Paused. I won't send you anything until you send /start; everything you told me is kept.";
+    static final String ALREADY_PAUSED = "You're already paused. Send /start whenever you want to carry on.";
+    static final String STILL_PAUSED = "We're paused. Send /start to carry on, or /help for the commands.";
+    static final String RESUMED = "Welcome back, we're on again.";
+    static final String CARRY_ON = "Welcome back. Here is where we were:";
+
+    static final String CONFIRM_RESET =
+            "Start over? This deletes your answers, your results and your profile (weight, time zone) for good.";
+    static final String RESET_YES = "Yes, delete and start over";
+    static final String RESET_NO = "No, keep everything";
+    static final String RESET_KEPT = "Nothing deleted. Carrying on:";
+    static final String RESET_DONE = "Everything is deleted. Let's start again from the beginning.";
+
+    static final String RED_FLAG_YES = "Yes";
+    static final String RED_FLAG_NO = "No";
+    static final String RED_FLAG_CLEARED = "Thank you. If that ever changes, tell me straight away. Carrying on:";
+    static final String ANSWER_RED_FLAG_FIRST = "Please answer this first, it matters for your safety:";
+
+    static final String ASK_WEIGHT =
+            "What is your body weight in kg? For example 82 or 82.5 (pounds work too: 180 lb). I use it for your daily water and protein targets.";
+    static final String BAD_WEIGHT =
+            "I need your body weight as a number of kilograms between 30 and 300, for example 82 or 82.5 (or pounds, like 180 lb).";
+    static final String ASK_TIME_ZONE =
+            "Which time zone are you in? Type a city (Berlin, New York), a zone name (Europe/Berlin) or an offset (UTC+2). I use it so reminders come at sensible times of your day.";
+
+    static final String EMPTY = "That message was empty.";
+    static final String STALE_BUTTON = "That button belongs to an earlier question. Here is the current one:";
+    static final String RECOVERY_FREE_TEXT =
+            "Thanks. If anything new appears, like numbness, tingling, leg weakness or bladder trouble, tell me straight away. Your plan:";
+    static final String REFERRED_AGAIN =
+            "When a clinician has checked you and cleared you to train, send /triage to go through the questions again.";
+
+    private Texts() {
+    }
+
+    static String tooLong(int length, int max) {
+        return "That message is too long for me (" + length + " characters; I read up to " + max
+                + "). Please send a short answer.";
+    }
+
+    static String chooseButton(String labels) {
+        return "Please answer with one of the buttons: " + labels + ".";
+    }
+
+    static String unknownCommand(String command) {
+        return "I don't know the command /" + command + ". Send /help for the list.";
+    }
+
+    static String redFlagQuestion(String signName) {
+        return "You mentioned " + signName + ". To be safe: is that happening to you now, or has it started since your back pain began?";
+    }
+
+    static String badTimeZone(String typed) {
+        return "I don't know the time zone \"" + typed + "\". Try a city (Berlin, New York), a zone name (Europe/Berlin) or an offset (UTC+2).";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.comeback.core.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("comeback");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    /**
+     * The JDBC URL of an H2 file database at {@code file} (with or without H2's {@code .mv.db} ending).
+     * WRITE_DELAY=0 writes every commit to the file before the commit returns, so a reply is never sent
+     * for a change a hard kill could still lose (H2's default delays writes by 500 ms).
+     */
+    public static String h2FileUrl(Path file) {
+        String path = file.toAbsolutePath().toString();
+        if (path.endsWith(".mv.db")) {
+            path = path.substring(0, path.length() - ".mv.db".length());
+        }
+        return "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

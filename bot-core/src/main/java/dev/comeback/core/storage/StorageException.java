@@ -1,0 +1,8 @@
+package dev.comeback.core.storage;
+
+/** The database could not do what was asked; the state in it is unchanged. */
+public final class StorageException extends RuntimeException {
+    public StorageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
