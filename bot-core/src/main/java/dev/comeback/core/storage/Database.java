@@ -20,7 +20,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(poolSize);
+        // Flyway holds two connections while it migrates.
+        config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setPoolName("comeback");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {

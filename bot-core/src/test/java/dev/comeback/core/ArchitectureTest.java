@@ -1,0 +1,21 @@
+package dev.comeback.core;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "dev.comeback.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule coreKnowsNoPlatform = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.telegram..", "net.dv8tion..");
+
+    @ArchTest
+    static final ArchRule conversationStepsDoNoIo = noClasses()
+            .that().resideInAnyPackage("..conversation..", "..triage..", "..safety..", "..protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.quartz..",
+                    "com.zaxxer..", "org.flywaydb..", "java.io..", "java.net..", "java.nio.file..");
+}

@@ -1,0 +1,113 @@
+package dev.comeback.core.conversation;
+
+import dev.comeback.core.testkit.ChatDriver;
+import dev.comeback.core.testkit.Triage;
+import dev.comeback.core.triage.Outcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TriageConversationTest {
+    private final ChatDriver chat = ChatDriver.inMemory();
+
+    @Test
+    void startSaysInOneLineThatThisIsNotAMedicalDiagnosisAndAsksTheFirstQuestion() {
+        chat.send("/start");
+        assertThat(chat.last().get(0).text()).contains("not a medical diagnosis").doesNotContain("\n");
+        assertThat(chat.lastText()).contains("Question 1").contains("saddle area");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+    }
+
+    @Test
+    void aFirstMessageFromAnUnknownUserIsWelcomedLikeStart() {
+        chat.send("hello?");
+        assertThat(chat.lastText()).contains("not a medical diagnosis").contains("Question 1");
+        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.TRIAGE);
+    }
+
+    @Test
+    void aYesToSaddleNumbnessGivesEmergencyAdviceAndNothingElse() {
+        chat.send("/start").press("Yes");
+        assertThat(chat.lastText()).contains("EMERGENCY").contains("emergency number").contains("112");
+        assertThat(chat.lastButtons()).isEmpty();
+        assertThat(chat.lastText()).doesNotContain("Question");
+        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.REFERRED);
+        chat.send("can I do some light stretching?");
+        assertThat(chat.lastText()).contains("EMERGENCY").doesNotContain("stretch");
+    }
+
+    @Test
+    void feverIsUrgentWithTheReasonAndADoctorToday() {
+        chat.send("/start").pressRepeatedly("No", 4).press("Yes");
+        assertThat(chat.lastText()).contains("URGENT").contains("doctor").contains("today")
+                .contains("fever or feeling unwell");
+        assertThat(chat.state().orElseThrow().triageResult().orElseThrow().outcome()).isEqualTo(Outcome.URGENT);
+    }
+
+    @Test
+    void oneSidedPainSendsToAClinicianAndOffersNoTraining() {
+        chat.send("/start").pressRepeatedly("No", 9).press("Yes");
+        assertThat(chat.lastText()).contains("SEE A CLINICIAN").contains("Stop all training")
+                .contains("physiotherapist").contains("pain on one side");
+        assertThat(chat.lastButtons()).isEmpty();
+        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.REFERRED);
+    }
+
+    @Test
+    void painSpikesInHipHingesSendToAClinician() {
+        chat.send("/start").pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("No, pain spiked");
+        assertThat(chat.lastText()).contains("SEE A CLINICIAN");
+    }
+
+    @Test
+    void recoveryAsksWeightAndTimeZoneThenSummarisesTheFirst72HoursWithTheirWater() {
+        Triage.toRecoveryProfile(chat);
+        assertThat(chat.lastText()).contains("RECOVERY").contains("2-5 days")
+                .contains("body weight in kg");
+        chat.send("82");
+        assertThat(chat.lastText()).contains("82 kg").contains("time zone");
+        chat.send("berlin");
+        assertThat(chat.lastText()).contains("Europe/Berlin").contains("14:00")
+                .contains("Your first 72 hours")
+                .contains("2.9-3.3 litres")
+                .contains("131-180 g of protein")
+                .contains("Ice 15-20 minutes every 2-3 hours")
+                .contains("never on bare skin");
+        ConversationState state = chat.state().orElseThrow();
+        assertThat(state.stage()).isEqualTo(Stage.RECOVERY);
+        assertThat(state.profile().weightKg()).contains(82.0);
+        assertThat(state.profile().timeZone()).contains("Europe/Berlin");
+    }
+
+    @Test
+    void aStrainPatternIsToldToExpectSevenToFourteenDays() {
+        chat.send("/start").pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes")
+                .press("During or right after the lift").press("Sharp or stabbing").press("No, same or worse");
+        assertThat(chat.lastText()).contains("RECOVERY").contains("minor muscle strain").contains("7-14 days");
+    }
+
+    @Test
+    void typingAButtonLabelCountsAsPressingIt() {
+        chat.send("/start").send("no").send("NO");
+        assertThat(chat.lastText()).contains("Question 3");
+    }
+
+    @Test
+    void triageRetakesTheQuizButKeepsTheProfile() {
+        Triage.toRecovery(chat);
+        chat.send("/triage");
+        assertThat(chat.lastText()).contains("Question 1");
+        chat.pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes")
+                .press("Not sure").press("Dull, even stiffness").press("Yes, it eases");
+        assertThat(chat.lastText()).contains("Your first 72 hours").contains("2.9-3.3 litres");
+        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
+    }
+
+    @Test
+    void statusSaysWhereThePersonStands() {
+        Triage.toRecovery(chat);
+        chat.send("/status");
+        assertThat(chat.lastText()).contains("recovery").contains("RECOVERY").contains("82 kg")
+                .contains("Europe/Berlin").contains("Paused: no");
+    }
+}

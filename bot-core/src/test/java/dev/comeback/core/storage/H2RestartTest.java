@@ -1,0 +1,62 @@
+package dev.comeback.core.storage;
+
+import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.conversation.Stage;
+import dev.comeback.core.testkit.ChatDriver;
+import dev.comeback.core.time.VirtualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class H2RestartTest {
+    @TempDir
+    Path dir;
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-03-02T13:00:00Z"), ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void aConversationStoppedMidQuizContinuesWhereItWasAfterARestart() {
+        String url = Database.h2FileUrl(dir.resolve("comeback"));
+        try (Database db = Database.open(url, "sa", "", 2)) {
+            ChatDriver chat = new ChatDriver(new JdbcConversationStore(db.dataSource()), clock, "bob");
+            chat.send("/start").press("No").press("No").press("No");
+            assertThat(chat.lastText()).contains("Question 4");
+        }
+        assertThat(Files.exists(dir.resolve("comeback.mv.db"))).isTrue();
+
+        try (Database db = Database.open(url, "sa", "", 2)) {
+            ChatDriver chat = new ChatDriver(new JdbcConversationStore(db.dataSource()), clock, "bob");
+            chat.send("/start");
+            assertThat(chat.lastText()).contains("Welcome back").contains("Question 4");
+            chat.press("No");
+            assertThat(chat.lastText()).contains("Question 5");
+            ConversationState state = chat.state().orElseThrow();
+            assertThat(state.stage()).isEqualTo(Stage.TRIAGE);
+            assertThat(state.triageAnswers()).hasSize(4);
+        }
+    }
+
+    @Test
+    void theStoredStateIsReadableJsonWithStableNames() {
+        String url = Database.h2FileUrl(dir.resolve("names"));
+        try (Database db = Database.open(url, "sa", "", 1)) {
+            JdbcConversationStore store = new JdbcConversationStore(db.dataSource());
+            ChatDriver chat = new ChatDriver(store, clock, "carol");
+            chat.send("/start").press("Yes");
+            String json = StateCodec.encode(chat.state().orElseThrow());
+            assertThat(json).contains("\"stage\":\"REFERRED\"").contains("\"outcome\":\"EMERGENCY\"")
+                    .contains("\"schemaVersion\":1");
+        }
+    }
+
+    @Test
+    void theDefaultUrlWritesEveryCommitBeforeItReturns() {
+        assertThat(Database.h2FileUrl(Path.of("/tmp/x.mv.db"))).isEqualTo("jdbc:h2:file:/tmp/x;WRITE_DELAY=0");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.comeback.core.testkit;
+
+import dev.comeback.core.Coach;
+import dev.comeback.core.content.Content;
+import dev.comeback.core.content.ContentLoader;
+import dev.comeback.core.conversation.Conversation;
+import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.Button;
+import dev.comeback.core.message.ChatRef;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.Reply;
+import dev.comeback.core.message.UserRef;
+import dev.comeback.core.storage.ConversationStore;
+import dev.comeback.core.time.VirtualClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Drives the real core like a chat: {@code chat.send("/start").press("No")}, then look at {@link #last()}.
+ * Pressing a label finds the button among those shown in the latest turn, as a person would.
+ */
+public final class ChatDriver {
+    public static final Content CONTENT = ContentLoader.defaults();
+
+    private final Coach coach;
+    private final ConversationStore store;
+    private final VirtualClock clock;
+    private final UserRef user;
+    private final ChatRef chat;
+    private List<Reply> last = List.of();
+    private final List<Reply> all = new ArrayList<>();
+
+    public ChatDriver(ConversationStore store, VirtualClock clock, String userId) {
+        this.store = store;
+        this.clock = clock;
+        this.coach = new Coach(new Conversation(CONTENT), store);
+        this.user = UserRef.of("test", userId);
+        this.chat = ChatRef.privateChat("test", userId);
+    }
+
+    public static ChatDriver inMemory() {
+        return new ChatDriver(new InMemoryConversationStore(),
+                new VirtualClock(Instant.parse("2026-03-02T13:00:00Z"), ZoneId.of("Europe/Berlin")), "alice");
+    }
+
+    public ChatDriver send(String text) {
+        return record(coach.handle(new Incoming.Text(user, chat, text, clock.instant())));
+    }
+
+    public ChatDriver sendInGroup(String groupId, String text) {
+        return record(coach.handle(new Incoming.Text(user, ChatRef.group("test", groupId), text, clock.instant())));
+    }
+
+    /** Presses the button with this label (case-insensitive) from the latest turn. */
+    public ChatDriver press(String label) {
+        Button button = last.stream().flatMap(r -> r.buttons().stream())
+                .filter(b -> b.label().equalsIgnoreCase(label)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no button '" + label + "' in: " + lastText()));
+        return pressData(button.data());
+    }
+
+    public ChatDriver pressData(String data) {
+        return record(coach.handle(new Incoming.Press(user, chat, data, clock.instant())));
+    }
+
+    public ChatDriver pressRepeatedly(String label, int times) {
+        for (int i = 0; i < times; i++) {
+            press(label);
+        }
+        return this;
+    }
+
+    public ChatDriver advance(Duration duration) {
+        clock.advance(duration);
+        return this;
+    }
+
+    private ChatDriver record(List<Reply> replies) {
+        last = replies;
+        all.addAll(replies);
+        return this;
+    }
+
+    public List<Reply> last() {
+        return last;
+    }
+
+    public String lastText() {
+        return last.stream().map(Reply::text).collect(Collectors.joining("\n"));
+    }
+
+    public List<String> lastButtonLabels() {
+        return last.stream().flatMap(r -> r.buttons().stream()).map(Button::label).toList();
+    }
+
+    public List<Button> lastButtons() {
+        return last.stream().flatMap(r -> r.buttons().stream()).toList();
+    }
+
+    public Optional<ConversationState> state() {
+        return store.load(user.key());
+    }
+
+    public UserRef user() {
+        return user;
+    }
+}

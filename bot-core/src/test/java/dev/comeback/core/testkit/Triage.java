@@ -1,0 +1,19 @@
+package dev.comeback.core.testkit;
+
+/** Walks the default triage quiz to a chosen point, answering every concern question "No". */
+public final class Triage {
+    /** Number of yes/no concern questions before the hip-hinge check in config/triage.json. */
+    public static final int CONCERN_QUESTIONS = 14;
+
+    private Triage() {
+    }
+
+    public static ChatDriver toRecoveryProfile(ChatDriver chat) {
+        chat.send("/start").pressRepeatedly("No", CONCERN_QUESTIONS);
+        return chat.press("Yes, no spikes").press("A day or two later").press("Dull, even stiffness").press("Yes, it eases");
+    }
+
+    public static ChatDriver toRecovery(ChatDriver chat) {
+        return toRecoveryProfile(chat).send("82").send("Europe/Berlin");
+    }
+}
