@@ -58,8 +58,8 @@ class ConsoleChatTest {
                 "bot> RECOVERY: no warning signs found.",
                 "bot> Noted: 82 kg.",
                 "bot> Time zone set to Europe/Berlin (it is 14:00 there now).",
-                "bot> Your first 72 hours:",
-                "bot> - Drink 2.9-3.3 litres of water a day (35-40 ml per kg of body weight).");
+                "bot> Today, day 0 of your recovery: phase 1, Acute rest.",
+                "bot> Drink 2.9-3.3 litres of water a day (35-40 ml per kg of body weight).");
         assertThat(lines).allMatch(l -> l.startsWith("bot> ") || l.startsWith("buttons: ["));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.protocol.Protocol;
 import dev.comeback.core.safety.RedFlagRules;
@@ -33,6 +34,7 @@ public final class ContentLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new Jdk8Module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -134,34 +136,163 @@ public final class ContentLoader {
     }
 
     static void validate(RedFlagRules rules) {
-        String f = RED_FLAGS_FILE;
         if (rules.signs().isEmpty()) {
-            throw new ContentException(f, "signs", "there must be at least one sign");
+            throw new ContentException(RED_FLAGS_FILE, "signs", "there must be at least one sign");
         }
-        for (int i = 0; i < rules.signs().size(); i++) {
-            RedFlagRules.Sign s = rules.signs().get(i);
-            requireId(f, "signs[" + i + "].id", s.id());
-            requireText(f, "signs[" + i + "].name", s.name());
+        validateSigns("signs", rules.signs());
+        validateSigns("warnings", rules.warnings());
+    }
+
+    private static void validateSigns(String field, java.util.List<RedFlagRules.Sign> signs) {
+        String f = RED_FLAGS_FILE;
+        for (int i = 0; i < signs.size(); i++) {
+            RedFlagRules.Sign s = signs.get(i);
+            requireId(f, field + "[" + i + "].id", s.id());
+            requireText(f, field + "[" + i + "].name", s.name());
             if (s.patterns().isEmpty()) {
-                throw new ContentException(f, "signs[" + i + "].patterns", "a sign needs at least one pattern");
+                throw new ContentException(f, field + "[" + i + "].patterns", "a sign needs at least one pattern");
             }
             for (int j = 0; j < s.patterns().size(); j++) {
                 try {
                     Pattern.compile(s.patterns().get(j));
                 } catch (PatternSyntaxException e) {
-                    throw new ContentException(f, "signs[" + i + "].patterns[" + j + "]", "not a valid regular expression: " + e.getDescription());
+                    throw new ContentException(f, field + "[" + i + "].patterns[" + j + "]", "not a valid regular expression: " + e.getDescription());
                 }
             }
         }
     }
 
+    /** Reminder kinds a phase may ask for; the scheduler knows how to time each. */
+    public static final Set<String> REMINDER_KINDS = Set.of("ice", "walk", "hydration", "checkin", "accessories", "warmup");
+
     static void validate(Protocol protocol) {
         String f = PROTOCOL_FILE;
         requireRange(f, "nutrition.waterMlPerKg", protocol.nutrition().waterMlPerKg());
         requireRange(f, "nutrition.proteinGPerKg", protocol.nutrition().proteinGPerKg());
-        requireText(f, "first72Hours.title", protocol.first72Hours().title());
-        if (protocol.first72Hours().steps().isEmpty()) {
-            throw new ContentException(f, "first72Hours.steps", "there must be at least one step");
+        Protocol.CheckInRules c = protocol.checkIn();
+        if (c.painMin() < 0 || c.painMax() <= c.painMin()) {
+            throw new ContentException(f, "checkIn.painMax", "must be above painMin, was " + c.painMin() + "-" + c.painMax());
+        }
+        if (c.regressionRise() < 1 || c.notImprovingAfterDays() < 1) {
+            throw new ContentException(f, "checkIn", "regressionRise and notImprovingAfterDays must be at least 1");
+        }
+        if (protocol.loading().roundingStepKg() <= 0) {
+            throw new ContentException(f, "loading.roundingStepKg", "must be above 0, was " + protocol.loading().roundingStepKg());
+        }
+        if (protocol.loading().progressionPercent() < 0 || protocol.loading().progressionPercent() > 100) {
+            throw new ContentException(f, "loading.progressionPercent", "percentage outside 0-100: " + protocol.loading().progressionPercent());
+        }
+        Set<String> exerciseIds = new HashSet<>();
+        for (int i = 0; i < protocol.exercises().size(); i++) {
+            Protocol.Exercise e = protocol.exercises().get(i);
+            requireId(f, "exercises[" + i + "].id", e.id());
+            if (!exerciseIds.add(e.id())) {
+                throw new ContentException(f, "exercises[" + i + "].id", "'" + e.id() + "' is used twice");
+            }
+            requireText(f, "exercises[" + i + "].name", e.name());
+        }
+        validateItems(f, "loading.strainItems", protocol.loading().strainItems(), exerciseIds);
+        if (protocol.phases().isEmpty()) {
+            throw new ContentException(f, "phases", "there must be at least one phase");
+        }
+        Set<String> phaseIds = new HashSet<>();
+        Integer previousEnd = 0;
+        boolean timedPhasesOver = false;
+        for (int i = 0; i < protocol.phases().size(); i++) {
+            Protocol.Phase p = protocol.phases().get(i);
+            String at = "phases[" + i + "]";
+            requireId(f, at + ".id", p.id());
+            if (!phaseIds.add(p.id())) {
+                throw new ContentException(f, at + ".id", "'" + p.id() + "' is used twice");
+            }
+            requireText(f, at + ".name", p.name());
+            boolean timed = p.fromHour().isPresent() || p.toHour().isPresent();
+            if (timed) {
+                if (timedPhasesOver) {
+                    throw new ContentException(f, at + ".fromHour", "phases with hour windows must come before phases measured in days");
+                }
+                if (p.fromHour().isEmpty() || p.toHour().isEmpty()) {
+                    throw new ContentException(f, at, "needs both fromHour and toHour");
+                }
+                int from = p.fromHour().get();
+                int to = p.toHour().get();
+                if (to <= from) {
+                    throw new ContentException(f, at + ".toHour", "must be after fromHour (" + from + "), was " + to);
+                }
+                if (from < previousEnd) {
+                    throw new ContentException(f, at + ".fromHour", "overlaps the phase before, which runs to hour " + previousEnd);
+                }
+                if (from > previousEnd) {
+                    throw new ContentException(f, at + ".fromHour", "leaves hours " + previousEnd + "-" + from + " without a phase");
+                }
+                previousEnd = to;
+            } else {
+                timedPhasesOver = true;
+                if (p.gate().isEmpty() && p.minDays().isEmpty()) {
+                    throw new ContentException(f, at, "needs fromHour and toHour, minDays, or a gate, so it is known when it ends");
+                }
+                if (p.minDays().isPresent() && p.minDays().get() < 0) {
+                    throw new ContentException(f, at + ".minDays", "must not be negative");
+                }
+            }
+            validateItems(f, at + ".items", p.items(), exerciseIds);
+            int expectedWeek = 1;
+            for (int w = 0; w < p.weeks().size(); w++) {
+                Protocol.Week week = p.weeks().get(w);
+                if (week.from() != expectedWeek || week.to() < week.from()) {
+                    throw new ContentException(f, at + ".weeks[" + w + "]", "weeks must run on from week " + expectedWeek + " without gap or overlap, was " + week.from() + "-" + week.to());
+                }
+                expectedWeek = week.to() + 1;
+                validateItems(f, at + ".weeks[" + w + "].items", week.items(), exerciseIds);
+            }
+            if (!p.weeks().isEmpty() && p.minDays().isPresent() && p.minDays().get() != p.weekCount() * 7) {
+                throw new ContentException(f, at + ".minDays", "is " + p.minDays().get() + " but the weekly table covers " + p.weekCount() * 7 + " days");
+            }
+            if (p.accessories().isPresent()) {
+                validateItems(f, at + ".accessories.items", p.accessories().get().items(), exerciseIds);
+            }
+            if (p.gate().isPresent()) {
+                Protocol.Gate gate = p.gate().get();
+                if (gate.tests().isEmpty()) {
+                    throw new ContentException(f, at + ".gate.tests", "a gate needs at least one test");
+                }
+                if (!phaseIds.contains(gate.failBackTo()) || gate.failBackTo().equals(p.id())) {
+                    throw new ContentException(f, at + ".gate.failBackTo", "'" + gate.failBackTo() + "' is not an earlier phase");
+                }
+                if (i == protocol.phases().size() - 1) {
+                    throw new ContentException(f, at + ".gate", "a gate needs a phase after it");
+                }
+                for (int t = 0; t < gate.tests().size(); t++) {
+                    requireId(f, at + ".gate.tests[" + t + "].id", gate.tests().get(t).id());
+                    requireText(f, at + ".gate.tests[" + t + "].text", gate.tests().get(t).text());
+                }
+            }
+            for (int r = 0; r < p.reminders().size(); r++) {
+                if (!REMINDER_KINDS.contains(p.reminders().get(r))) {
+                    throw new ContentException(f, at + ".reminders[" + r + "]", "unknown reminder '" + p.reminders().get(r) + "', known: " + new java.util.TreeSet<>(REMINDER_KINDS));
+                }
+            }
+        }
+        if (protocol.phases().get(0).fromHour().isEmpty()) {
+            throw new ContentException(f, "phases[0].fromHour", "the first phase must start at hour 0");
+        }
+    }
+
+    private static void validateItems(String f, String at, java.util.List<Protocol.Item> items, Set<String> exerciseIds) {
+        for (int i = 0; i < items.size(); i++) {
+            Protocol.Item item = items.get(i);
+            if (!exerciseIds.contains(item.exercise())) {
+                throw new ContentException(f, at + "[" + i + "].exercise", "unknown exercise '" + item.exercise() + "'");
+            }
+            if (item.loadPercent().isPresent()) {
+                Protocol.Range r = item.loadPercent().get();
+                if (r.min() < 0 || r.max() > 100 || r.min() > r.max()) {
+                    throw new ContentException(f, at + "[" + i + "].loadPercent", "percentage outside 0-100 or min above max: " + r.min() + "-" + r.max());
+                }
+            }
+            if (item.sets().filter(s -> s < 1).isPresent() || item.reps().filter(s -> s < 1).isPresent()) {
+                throw new ContentException(f, at + "[" + i + "]", "sets and reps must be at least 1");
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a typed body weight: "82", "82.5 kg", "82,5kg", "180 lb". Returns kilograms within a human range. */
+/** Reads a typed weight (body weight, a one-rep max): "82", "82.5 kg", "82,5kg", "180 lb". Returns kilograms within a human range. */
 public final class BodyWeight {
     public static final double MIN_KG = 30;
     public static final double MAX_KG = 300;
@@ -17,6 +17,11 @@ public final class BodyWeight {
     }
 
     public static Optional<Double> parseKg(String text) {
+        return parseKg(text, MIN_KG, MAX_KG);
+    }
+
+    /** Kilograms (or pounds converted) within {@code [min, max]}, rounded to 0.1 kg. */
+    public static Optional<Double> parseKg(String text, double min, double max) {
         Matcher m = WEIGHT.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return Optional.empty();
@@ -25,7 +30,7 @@ public final class BodyWeight {
         String unit = m.group(2) == null ? "kg" : m.group(2);
         double kg = unit.startsWith("lb") || unit.startsWith("pound") ? value * KG_PER_LB : value;
         kg = Math.round(kg * 10) / 10.0;
-        return kg >= MIN_KG && kg <= MAX_KG ? Optional.of(kg) : Optional.empty();
+        return kg >= min && kg <= max ? Optional.of(kg) : Optional.empty();
     }
 
     public static String format(double kg) {

@@ -4,8 +4,6 @@ import dev.comeback.core.content.Content;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
-import dev.comeback.core.protocol.DailyTargets;
-import dev.comeback.core.protocol.Protocol;
 import dev.comeback.core.safety.RedFlag;
 import dev.comeback.core.safety.RedFlagDetector;
 import dev.comeback.core.triage.Answer;
@@ -28,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * One conversation step as a pure function: (stored state, incoming message) -> (next state, replies).
- * Red flags are checked first, then global commands, then the open yes/no overlay, then the stage.
+ * Red flags are checked first, then group chats, then time moving recovery on, then global commands, then
+ * the open yes/no overlay, then the stage. The flow is drawn in README.md beside this file.
  */
 public final class Conversation {
     /** Longest typed message read as an answer; longer ones are still scanned for red flags. */
@@ -44,53 +43,52 @@ public final class Conversation {
     private final Content content;
     private final TriageEngine triage;
     private final RedFlagDetector redFlags;
+    private final RecoveryDialog recovery;
 
     public Conversation(Content content) {
         this.content = content;
         this.triage = new TriageEngine(content.triage());
         this.redFlags = new RedFlagDetector(content.redFlags());
+        this.recovery = new RecoveryDialog(content, redFlags, this);
     }
 
-    /** What a person's input means, once the platform is out of the way. */
-    private sealed interface Input {
-        record Command(String name) implements Input {
-        }
-
-        record Choice(String promptId, String optionId) implements Input {
-        }
-
-        record FreeText(String text) implements Input {
-        }
-
-        record Empty() implements Input {
-        }
-
-        record TooLong(int length) implements Input {
-        }
-    }
-
-    /** The question currently waiting for an answer, if it is one answered with buttons. */
-    private record Prompt(String id, Reply reply) {
-    }
-
-    public Turn step(ConversationState state, Incoming in) {
+    public Turn step(ConversationState stored, Incoming in) {
         Instant now = in.at();
         if (in instanceof Incoming.Text text) {
             Optional<RedFlag> flag = redFlags.scan(text.text());
             if (flag.isPresent() && flag.get().certain()) {
                 return in.chat().isGroup()
-                        ? new Turn(state, List.of(emergencyReply(flag.get(), false)))
-                        : emergency(state, flag.get(), now);
+                        ? new Turn(stored, List.of(emergencyReply(flag.get(), false)))
+                        : emergency(stored, flag.get(), now);
             }
-            if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(state) && state.stage() != Stage.NEW) {
-                ConversationState asking = state.withOverlay(Overlay.CONFIRM_RED_FLAG, flag.get().signId());
-                return turn(asking, now, prompt(asking).reply());
+            if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored) && stored.stage() != Stage.NEW) {
+                ConversationState asking = stored.withOverlay(Overlay.CONFIRM_RED_FLAG, flag.get().signId());
+                return turn(asking, now, prompt(asking, now).reply());
             }
         }
         if (in.chat().isGroup()) {
-            return new Turn(state, List.of(Reply.text(Texts.GROUP)));
+            return new Turn(stored, List.of(Reply.text(Texts.GROUP)));
         }
-        Input input = read(state, in);
+        RecoveryDialog.Moved moved = recovery.advance(upgrade(stored), now);
+        Turn turn = dispatch(moved.state(), read(moved.state(), in, now), now);
+        if (moved.announcements().isEmpty()) {
+            return turn;
+        }
+        List<Reply> replies = new ArrayList<>(moved.announcements());
+        replies.addAll(turn.replies());
+        return new Turn(turn.state(), replies);
+    }
+
+    /** States stored before recovery progress existed get it from the time triage said RECOVERY. */
+    private ConversationState upgrade(ConversationState state) {
+        if (state.stage() == Stage.RECOVERY && state.recovery().isEmpty()) {
+            Instant since = state.triageResult().map(TriageResult::at).orElse(state.updatedAt());
+            return state.withRecovery(Optional.of(recovery.start(since)));
+        }
+        return state;
+    }
+
+    private Turn dispatch(ConversationState state, Input input, Instant now) {
         if (input instanceof Input.Command command) {
             return command(state, command.name(), now);
         }
@@ -114,16 +112,14 @@ public final class Conversation {
             case TRIAGE -> triageAnswer(state, input, now);
             case ASK_WEIGHT -> weight(state, input, now);
             case ASK_TIME_ZONE -> timeZone(state, input, now);
-            case RECOVERY -> input instanceof Input.FreeText
-                    ? turn(state, now, Reply.text(Texts.RECOVERY_FREE_TEXT), recoverySummary(state))
-                    : stale(state, now);
+            case RECOVERY -> recovery.handle(state, input, now);
             case REFERRED -> turn(state, now, referral(state, false));
         };
     }
 
     // ---- reading input -------------------------------------------------------------------------------
 
-    private Input read(ConversationState state, Incoming in) {
+    private Input read(ConversationState state, Incoming in, Instant now) {
         if (in instanceof Incoming.Press press) {
             int cut = press.data().lastIndexOf(':');
             return cut <= 0 ? new Input.Choice("", press.data())
@@ -140,13 +136,11 @@ public final class Conversation {
         if (text.length() > MAX_TEXT_CHARS) {
             return new Input.TooLong(text.length());
         }
-        Optional<Prompt> prompt = buttonPrompt(state);
-        if (prompt.isPresent()) {
-            for (Button b : prompt.get().reply().buttons()) {
-                if (b.label().equalsIgnoreCase(text)) {
-                    int cut = b.data().lastIndexOf(':');
-                    return new Input.Choice(b.data().substring(0, cut), b.data().substring(cut + 1));
-                }
+        Prompt prompt = prompt(state, now);
+        for (Button b : prompt.reply().buttons()) {
+            if (b.label().equalsIgnoreCase(text)) {
+                int cut = b.data().lastIndexOf(':');
+                return new Input.Choice(b.data().substring(0, cut), b.data().substring(cut + 1));
             }
         }
         return new Input.FreeText(text);
@@ -171,10 +165,25 @@ public final class Conversation {
                     return start(state, now);
                 }
                 ConversationState confirming = state.withOverlay(Overlay.CONFIRM_RESET, "");
-                return turn(confirming, now, prompt(confirming).reply());
+                return turn(confirming, now, prompt(confirming, now).reply());
+            case "checkin", "today", "plan":
+                return recoveryCommand(state, name, now);
             default:
                 return withPrompt(state, now, Reply.text(Texts.unknownCommand(name.length() > 32 ? name.substring(0, 32) + "..." : name)));
         }
+    }
+
+    private Turn recoveryCommand(ConversationState state, String name, Instant now) {
+        if (state.stage() != Stage.RECOVERY) {
+            String why = state.stage() == Stage.REFERRED ? Texts.NO_PLAN_WHILE_REFERRED : Texts.PLAN_AFTER_TRIAGE;
+            return withPrompt(state, now, Reply.text(why));
+        }
+        ConversationState active = state.withoutOverlay().withPaused(false);
+        return switch (name) {
+            case "checkin" -> recovery.checkIn(active, now);
+            case "today" -> withPrompt(active, now, recovery.today(active, now));
+            default -> withPrompt(active, now, recovery.roadMap(active));
+        };
     }
 
     private Turn start(ConversationState state, Instant now) {
@@ -182,16 +191,17 @@ public final class Conversation {
         if (state.stage() == Stage.NEW) {
             return beginTriage(state.withPaused(false), now, List.of(notice, Reply.text(Texts.WELCOME)));
         }
-        ConversationState resumed = state.overlay() == Overlay.CONFIRM_RESET ? state.withoutOverlay() : state;
+        ConversationState resumed = (state.overlay() == Overlay.CONFIRM_RESET ? state.withoutOverlay() : state).withPaused(false);
         String greeting = state.paused() ? Texts.RESUMED : Texts.CARRY_ON;
-        return turn(resumed.withPaused(false), now, notice, Reply.text(greeting), prompt(resumed.withPaused(false)).reply());
+        return turn(resumed, now, notice, Reply.text(greeting), prompt(resumed, now).reply());
     }
 
     private Turn beginTriage(ConversationState state, Instant now, List<Reply> before) {
-        ConversationState next = state.withStage(Stage.TRIAGE).withTriage(List.of(), Optional.empty());
+        ConversationState next = state.withStage(Stage.TRIAGE).withTriage(List.of(), Optional.empty())
+                .withRecovery(Optional.empty()).withTask(Task.NONE);
         List<Reply> replies = new ArrayList<>(before);
         replies.add(Reply.text(content.triage().intro()));
-        replies.add(prompt(next).reply());
+        replies.add(prompt(next, now).reply());
         return new Turn(next.touchedAt(now), replies);
     }
 
@@ -202,6 +212,7 @@ public final class Conversation {
         lines.add("- Triage: " + state.triageResult().map(this::describeResult).orElse("not finished yet"));
         lines.add("- Body weight: " + state.profile().weightKg().map(kg -> BodyWeight.format(kg) + " kg").orElse("not given yet"));
         lines.add("- Time zone: " + state.profile().timeZone().orElse("not given yet"));
+        state.recovery().flatMap(r -> r.oneRepMaxKg()).ifPresent(kg -> lines.add("- One-rep max before the injury: " + BodyWeight.format(kg) + " kg"));
         lines.add("- Paused: " + (state.paused() ? "yes (send /start to carry on)" : "no"));
         return String.join("\n", lines);
     }
@@ -211,7 +222,11 @@ public final class Conversation {
             case NEW -> "not started (send /start)";
             case TRIAGE -> "triage questions, " + state.triageAnswers().size() + " answered";
             case ASK_WEIGHT, ASK_TIME_ZONE -> "setting up your profile";
-            case RECOVERY -> "recovery, first 72 hours";
+            case RECOVERY -> state.recovery().map(r -> {
+                int index = content.protocol().indexOf(r.phaseId());
+                return "recovery, phase " + (index + 1) + " of " + content.protocol().phases().size() + ": "
+                        + content.protocol().phases().get(index).name();
+            }).orElse("recovery");
             case REFERRED -> "sent to real care, no training";
         };
     }
@@ -227,7 +242,7 @@ public final class Conversation {
     // ---- overlays ------------------------------------------------------------------------------------
 
     private Turn overlay(ConversationState state, Input input, Instant now) {
-        Prompt prompt = prompt(state);
+        Prompt prompt = prompt(state, now);
         if (!(input instanceof Input.Choice choice) || !choice.promptId().equals(prompt.id())) {
             String ask = state.overlay() == Overlay.CONFIRM_RED_FLAG ? Texts.ANSWER_RED_FLAG_FIRST : Texts.chooseButton(labels(prompt.reply()));
             return turn(state, now, Reply.text(ask), prompt.reply());
@@ -239,16 +254,18 @@ public final class Conversation {
                 return beginTriage(fresh, now, List.of(Reply.text(Texts.RESET_DONE), Reply.text(Texts.NOT_A_DOCTOR)));
             }
             ConversationState kept = state.withoutOverlay();
-            return turn(kept, now, Reply.text(Texts.RESET_KEPT), prompt(kept).reply());
+            return turn(kept, now, Reply.text(Texts.RESET_KEPT), prompt(kept, now).reply());
         }
-        String signId = state.pendingRedFlag();
         if (yes) {
-            String name = content.redFlags().signs().stream().filter(s -> s.id().equals(signId))
-                    .map(s -> s.name()).findFirst().orElse("an emergency symptom");
-            return emergency(state.withoutOverlay(), new RedFlag(signId, name, true), now);
+            return emergency(state.withoutOverlay(), new RedFlag(state.pendingRedFlag(), signName(state.pendingRedFlag()), true), now);
         }
         ConversationState cleared = state.withoutOverlay();
-        return turn(cleared, now, Reply.text(Texts.RED_FLAG_CLEARED), prompt(cleared).reply());
+        return turn(cleared, now, Reply.text(Texts.RED_FLAG_CLEARED), prompt(cleared, now).reply());
+    }
+
+    private String signName(String signId) {
+        return content.redFlags().signs().stream().filter(s -> s.id().equals(signId))
+                .map(s -> s.name()).findFirst().orElse("an emergency symptom");
     }
 
     // ---- emergencies and referrals -------------------------------------------------------------------
@@ -258,16 +275,24 @@ public final class Conversation {
                 && state.triageResult().map(r -> r.outcome() == Outcome.EMERGENCY).orElse(false);
     }
 
-    private Turn emergency(ConversationState state, RedFlag flag, Instant now) {
+    Turn emergency(ConversationState state, RedFlag flag, Instant now) {
         TriageResult result = new TriageResult(Outcome.EMERGENCY, List.of(flag.signName()), "", now);
-        ConversationState next = state.withoutOverlay().withStage(Stage.REFERRED)
+        ConversationState next = state.withoutOverlay().withStage(Stage.REFERRED).withTask(Task.NONE)
                 .withTriage(List.of(), Optional.of(result));
         return turn(next, now, emergencyReply(flag, true));
     }
 
+    /** A warning sign reported during recovery: training stops and a clinician should look at it. */
+    Turn seeClinician(ConversationState state, String reason, Instant now) {
+        TriageResult result = new TriageResult(Outcome.SEE_CLINICIAN, List.of(reason), "", now);
+        ConversationState next = state.withoutOverlay().withStage(Stage.REFERRED).withTask(Task.NONE)
+                .withTriage(List.of(), Optional.of(result));
+        return turn(next, now, referral(next, true));
+    }
+
     private Reply emergencyReply(RedFlag flag, boolean personal) {
         TriageQuiz.OutcomeText text = content.triage().textFor(Outcome.EMERGENCY);
-        String because = personal ? "You wrote about " + flag.signName() + ". " : "Someone here mentioned " + flag.signName() + ". ";
+        String because = personal ? "You told me about " + flag.signName() + ". " : "Someone here mentioned " + flag.signName() + ". ";
         return Reply.text(text.title() + "\n" + because + text.text());
     }
 
@@ -285,7 +310,7 @@ public final class Conversation {
     // ---- stages --------------------------------------------------------------------------------------
 
     private Turn triageAnswer(ConversationState state, Input input, Instant now) {
-        Prompt prompt = prompt(state);
+        Prompt prompt = prompt(state, now);
         if (!(input instanceof Input.Choice choice)) {
             return turn(state, now, Reply.text(Texts.chooseButton(labels(prompt.reply()))), prompt.reply());
         }
@@ -299,7 +324,7 @@ public final class Conversation {
         }
         ConversationState answered = state.withTriage(answers.get(), Optional.empty());
         if (!triage.isFinished(answers.get())) {
-            return turn(answered, now, prompt(answered).reply());
+            return turn(answered, now, prompt(answered, now).reply());
         }
         TriageResult result = triage.result(answers.get(), now);
         ConversationState done = answered.withTriage(answers.get(), Optional.of(result));
@@ -311,15 +336,23 @@ public final class Conversation {
         String expectation = content.triage().recoveryPatterns().stream()
                 .filter(p -> p.id().equals(result.patternId())).map(TriageQuiz.RecoveryPattern::expectation)
                 .findFirst().orElse("");
-        ConversationState next = done.withStage(nextProfileStage(done.profile()));
-        return turn(next, now, Reply.text(text.title() + "\n" + text.text() + "\n" + expectation), prompt(next).reply());
+        ConversationState next = done.withRecovery(Optional.of(recovery.start(now))).withTask(Task.NONE);
+        return profileStep(next, now, Reply.text(text.title() + "\n" + text.text() + "\n" + expectation));
     }
 
-    private static Stage nextProfileStage(Profile profile) {
+    /** Asks for whatever the profile still lacks, or enters recovery with today's plan once it is complete. */
+    private Turn profileStep(ConversationState state, Instant now, Reply first) {
+        Profile profile = state.profile();
         if (profile.weightKg().isEmpty()) {
-            return Stage.ASK_WEIGHT;
+            ConversationState next = state.withStage(Stage.ASK_WEIGHT);
+            return turn(next, now, first, prompt(next, now).reply());
         }
-        return profile.timeZone().isEmpty() ? Stage.ASK_TIME_ZONE : Stage.RECOVERY;
+        if (profile.timeZone().isEmpty()) {
+            ConversationState next = state.withStage(Stage.ASK_TIME_ZONE);
+            return turn(next, now, first, prompt(next, now).reply());
+        }
+        ConversationState next = state.withStage(Stage.RECOVERY);
+        return turn(next, now, first, recovery.today(next, now), prompt(next, now).reply());
     }
 
     private Turn weight(ConversationState state, Input input, Instant now) {
@@ -330,9 +363,8 @@ public final class Conversation {
         if (kg.isEmpty()) {
             return turn(state, now, Reply.text(Texts.BAD_WEIGHT));
         }
-        Profile profile = state.profile().withWeightKg(kg.get());
-        ConversationState next = state.withProfile(profile).withStage(nextProfileStage(profile));
-        return turn(next, now, Reply.text("Noted: " + BodyWeight.format(kg.get()) + " kg."), prompt(next).reply());
+        return profileStep(state.withProfile(state.profile().withWeightKg(kg.get())), now,
+                Reply.text("Noted: " + BodyWeight.format(kg.get()) + " kg."));
     }
 
     private Turn timeZone(ConversationState state, Input input, Instant now) {
@@ -344,86 +376,66 @@ public final class Conversation {
             String shown = text.text().length() > 40 ? text.text().substring(0, 40) + "..." : text.text();
             return turn(state, now, Reply.text(Texts.badTimeZone(shown)));
         }
-        Profile profile = state.profile().withTimeZone(zone.get().getId());
-        ConversationState next = state.withProfile(profile).withStage(nextProfileStage(profile));
         String confirm = "Time zone set to " + zone.get().getId() + " (it is " + CLOCK.format(now.atZone(zone.get())) + " there now).";
-        return turn(next, now, Reply.text(confirm), prompt(next).reply());
+        return profileStep(state.withProfile(state.profile().withTimeZone(zone.get().getId())), now, Reply.text(confirm));
     }
 
     // ---- prompts -------------------------------------------------------------------------------------
 
     /** What the person is being asked right now; shown again after a command or an input that did not fit. */
-    private Prompt prompt(ConversationState state) {
+    private Prompt prompt(ConversationState state, Instant now) {
         if (state.overlay() == Overlay.CONFIRM_RESET) {
-            return new Prompt(RESET_PROMPT, Reply.choices(Texts.CONFIRM_RESET, List.of(
-                    new Button(Texts.RESET_YES, RESET_PROMPT + ":yes"), new Button(Texts.RESET_NO, RESET_PROMPT + ":no"))));
+            return Prompt.buttons(RESET_PROMPT, Texts.CONFIRM_RESET, List.of(
+                    Prompt.button(RESET_PROMPT, "yes", Texts.RESET_YES), Prompt.button(RESET_PROMPT, "no", Texts.RESET_NO)));
         }
         if (state.overlay() == Overlay.CONFIRM_RED_FLAG) {
-            String name = content.redFlags().signs().stream().filter(s -> s.id().equals(state.pendingRedFlag()))
-                    .map(s -> s.name()).findFirst().orElse("an emergency symptom");
-            return new Prompt(RED_FLAG_PROMPT, Reply.choices(Texts.redFlagQuestion(name), List.of(
-                    new Button(Texts.RED_FLAG_YES, RED_FLAG_PROMPT + ":yes"), new Button(Texts.RED_FLAG_NO, RED_FLAG_PROMPT + ":no"))));
+            return Prompt.buttons(RED_FLAG_PROMPT, Texts.redFlagQuestion(signName(state.pendingRedFlag())), List.of(
+                    Prompt.button(RED_FLAG_PROMPT, "yes", Texts.RED_FLAG_YES), Prompt.button(RED_FLAG_PROMPT, "no", Texts.RED_FLAG_NO)));
         }
         if (state.paused()) {
-            return new Prompt("", Reply.text(Texts.STILL_PAUSED));
+            return Prompt.typed(Texts.STILL_PAUSED);
         }
         return switch (state.stage()) {
-            case NEW -> new Prompt("", Reply.text("Send /start to begin."));
+            case NEW -> Prompt.typed("Send /start to begin.");
             case TRIAGE -> triagePrompt(state);
-            case ASK_WEIGHT -> new Prompt("", Reply.text(Texts.ASK_WEIGHT));
-            case ASK_TIME_ZONE -> new Prompt("", Reply.text(Texts.ASK_TIME_ZONE));
-            case RECOVERY -> new Prompt("", recoverySummary(state));
+            case ASK_WEIGHT -> Prompt.typed(Texts.ASK_WEIGHT);
+            case ASK_TIME_ZONE -> Prompt.typed(Texts.ASK_TIME_ZONE);
+            case RECOVERY -> recovery.prompt(state, now);
             case REFERRED -> new Prompt("", referral(state, false));
         };
-    }
-
-    private Optional<Prompt> buttonPrompt(ConversationState state) {
-        Prompt p = prompt(state);
-        return p.reply().hasButtons() ? Optional.of(p) : Optional.empty();
     }
 
     private Prompt triagePrompt(ConversationState state) {
         Optional<TriageQuiz.Question> next = triage.nextQuestion(state.triageAnswers());
         if (next.isEmpty()) {
-            // Only reachable with answers stored by an older quiz; finishing keeps the person moving.
-            return new Prompt("", Reply.text("Your answers are complete. Send /triage to go through the questions again."));
+            // Only reachable with answers stored by an older quiz; a retake keeps the person moving.
+            return Prompt.typed("Your answers are complete. Send /triage to go through the questions again.");
         }
         TriageQuiz.Question q = next.get();
         int number = state.triageAnswers().size() + 1;
         String text = "Question " + number + " of up to " + content.triage().questions().size() + ": " + q.text();
         List<Button> buttons = q.options().stream().map(o -> new Button(o.label(), q.buttonData(o.id()))).toList();
-        return new Prompt("t:" + q.id(), Reply.choices(text, buttons));
-    }
-
-    private Reply recoverySummary(ConversationState state) {
-        Protocol protocol = content.protocol();
-        Optional<DailyTargets> targets = state.profile().weightKg().map(kg -> DailyTargets.forWeight(protocol.nutrition(), kg));
-        String water = targets.map(DailyTargets::water).orElse("your body weight in kg x 35-40 ml");
-        String protein = targets.map(DailyTargets::protein).orElse("your body weight in kg x 1.6-2.2 g");
-        String steps = protocol.first72Hours().steps().stream()
-                .map(s -> "- " + s.replace("{water}", water).replace("{protein}", protein))
-                .collect(Collectors.joining("\n"));
-        return Reply.text(protocol.first72Hours().title() + ":\n" + steps);
+        return Prompt.buttons("t:" + q.id(), text, buttons);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private Turn stale(ConversationState state, Instant now) {
-        return turn(state, now, Reply.text(Texts.STALE_BUTTON), prompt(state).reply());
+    Turn stale(ConversationState state, Instant now) {
+        return turn(state, now, Reply.text(Texts.STALE_BUTTON), prompt(state, now).reply());
     }
 
     private Turn reprompt(ConversationState state, Instant now, String why) {
-        return turn(state, now, Reply.text(why), prompt(state).reply());
+        return turn(state, now, Reply.text(why), prompt(state, now).reply());
     }
 
     private Turn withPrompt(ConversationState state, Instant now, Reply first) {
         if (state.stage() == Stage.NEW && state.overlay() == Overlay.NONE) {
             return turn(state, now, first, Reply.text("Send /start to begin."));
         }
-        return turn(state, now, first, prompt(state).reply());
+        return turn(state, now, first, prompt(state, now).reply());
     }
 
-    private static String labels(Reply reply) {
+    static String labels(Reply reply) {
         return reply.buttons().stream().map(Button::label).collect(Collectors.joining(" / "));
     }
 

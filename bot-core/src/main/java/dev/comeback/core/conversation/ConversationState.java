@@ -1,5 +1,6 @@
 package dev.comeback.core.conversation;
 
+import dev.comeback.core.protocol.RecoveryProgress;
 import dev.comeback.core.triage.Answer;
 import dev.comeback.core.triage.TriageResult;
 
@@ -21,10 +22,13 @@ public record ConversationState(
         List<Answer> triageAnswers,
         Optional<TriageResult> triageResult,
         boolean paused,
+        Optional<RecoveryProgress> recovery,
+        Task task,
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: recovery progress and tasks added (absent in version 1 states, read as none). */
+    public static final int SCHEMA_VERSION = 2;
 
     public ConversationState {
         Objects.requireNonNull(stage, "stage");
@@ -33,21 +37,23 @@ public record ConversationState(
         profile = profile == null ? Profile.EMPTY : profile;
         triageAnswers = triageAnswers == null ? List.of() : List.copyOf(triageAnswers);
         triageResult = triageResult == null ? Optional.empty() : triageResult;
+        recovery = recovery == null ? Optional.empty() : recovery;
+        task = task == null ? Task.NONE : task;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     public static ConversationState fresh(Instant now) {
         return new ConversationState(SCHEMA_VERSION, Stage.NEW, Overlay.NONE, "", Profile.EMPTY, List.of(),
-                Optional.empty(), false, now, now);
+                Optional.empty(), false, Optional.empty(), Task.NONE, now, now);
     }
 
     public ConversationState withStage(Stage next) {
-        return new ConversationState(schemaVersion, next, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, next, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, createdAt, updatedAt);
     }
 
     public ConversationState withOverlay(Overlay next, String redFlag) {
-        return new ConversationState(schemaVersion, stage, next, redFlag, profile, triageAnswers, triageResult, paused, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, next, redFlag, profile, triageAnswers, triageResult, paused, recovery, task, createdAt, updatedAt);
     }
 
     public ConversationState withoutOverlay() {
@@ -55,18 +61,26 @@ public record ConversationState(
     }
 
     public ConversationState withProfile(Profile next) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, next, triageAnswers, triageResult, paused, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, next, triageAnswers, triageResult, paused, recovery, task, createdAt, updatedAt);
     }
 
     public ConversationState withTriage(List<Answer> answers, Optional<TriageResult> result) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, answers, result, paused, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, answers, result, paused, recovery, task, createdAt, updatedAt);
     }
 
     public ConversationState withPaused(boolean next) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, next, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, next, recovery, task, createdAt, updatedAt);
+    }
+
+    public ConversationState withRecovery(Optional<RecoveryProgress> next) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, next, task, createdAt, updatedAt);
+    }
+
+    public ConversationState withTask(Task next) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, next, createdAt, updatedAt);
     }
 
     public ConversationState touchedAt(Instant now) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, createdAt, now);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, createdAt, now);
     }
 }

@@ -12,6 +12,9 @@ final class Texts {
             "Commands:",
             "/start - begin, or carry on where we were",
             "/triage - take the soreness-or-injury questions again",
+            "/checkin - your daily check-in: pain before and after moving",
+            "/today - today's plan for your phase",
+            "/plan - the whole road map and where you stand",
             "/status - where you stand",
             "/stop - pause everything until you send /start",
             "/reset - delete everything and start over (asks first)",
@@ -49,8 +52,10 @@ final class Texts {
 
     static final String EMPTY = "That message was empty.";
     static final String STALE_BUTTON = "That button belongs to an earlier question. Here is the current one:";
-    static final String RECOVERY_FREE_TEXT =
-            "Thanks. If anything new appears, like numbness, tingling, leg weakness or bladder trouble, tell me straight away. Your plan:";
+    static final String PLAN_AFTER_TRIAGE =
+            "Check-ins and the plan start once the triage questions say RECOVERY and I know your weight and time zone.";
+    static final String NO_PLAN_WHILE_REFERRED =
+            "No training plan while a doctor or physiotherapist still needs to see you.";
     static final String REFERRED_AGAIN =
             "When a clinician has checked you and cleared you to train, send /triage to go through the questions again.";
 

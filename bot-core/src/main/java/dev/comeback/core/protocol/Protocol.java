@@ -1,9 +1,18 @@
 package dev.comeback.core.protocol;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** The recovery protocol as data (config/protocol.json). */
-public record Protocol(int version, Nutrition nutrition, FirstDays first72Hours) {
+/** The recovery protocol as data (config/protocol.json): phases, exercises, doses, gates and the loading table. */
+public record Protocol(int version, String about, Nutrition nutrition, CheckInRules checkIn, Loading loading,
+                       List<Exercise> exercises, List<Phase> phases) {
+
+    public Protocol {
+        about = about == null ? "" : about;
+        exercises = List.copyOf(exercises);
+        phases = List.copyOf(phases);
+    }
 
     public record Range(double min, double max) {
     }
@@ -12,10 +21,110 @@ public record Protocol(int version, Nutrition nutrition, FirstDays first72Hours)
     public record Nutrition(Range waterMlPerKg, Range proteinGPerKg) {
     }
 
-    /** The summary of the first 72 hours; {@code {water}} and {@code {protein}} are filled from the profile. */
-    public record FirstDays(String title, List<String> steps) {
-        public FirstDays {
-            steps = List.copyOf(steps);
+    /** Pain scale bounds, the rise that regresses a phase, and when lasting pain calls for a therapist. */
+    public record CheckInRules(int painMin, int painMax, int regressionRise, int notImprovingAfterDays) {
+    }
+
+    /** Load rounding and progression; what replaces loaded work for a while after reported back strain. */
+    public record Loading(double roundingStepKg, double progressionPercent, int strainHoldDays, List<Item> strainItems) {
+        public Loading {
+            strainItems = strainItems == null ? List.of() : List.copyOf(strainItems);
         }
+    }
+
+    public record Exercise(String id, String name, List<String> cues) {
+        public Exercise {
+            cues = cues == null ? List.of() : List.copyOf(cues);
+        }
+    }
+
+    /** One exercise in a phase with its dose; {@code loadPercent} is a share of the one-rep max. */
+    public record Item(String exercise, Optional<Integer> sets, Optional<Integer> reps, boolean perSide,
+                       Optional<String> minutes, Optional<String> frequency, Optional<Range> loadPercent) {
+        public Item {
+            sets = sets == null ? Optional.empty() : sets;
+            reps = reps == null ? Optional.empty() : reps;
+            minutes = minutes == null ? Optional.empty() : minutes;
+            frequency = frequency == null ? Optional.empty() : frequency;
+            loadPercent = loadPercent == null ? Optional.empty() : loadPercent;
+        }
+    }
+
+    public record FunctionalTest(String id, String text) {
+    }
+
+    /** Tests that must all pass to leave the phase; a failure goes back to {@code failBackTo} for a while. */
+    public record Gate(List<FunctionalTest> tests, String failBackTo, int retryAfterDays) {
+        public Gate {
+            tests = List.copyOf(tests);
+        }
+    }
+
+    /** Weeks {@code from}-{@code to} (1-based, inclusive) of a phase with a week-by-week table. */
+    public record Week(int from, int to, List<Item> items) {
+        public Week {
+            items = List.copyOf(items);
+        }
+    }
+
+    public record Accessories(int perWeek, List<Item> items) {
+        public Accessories {
+            items = List.copyOf(items);
+        }
+    }
+
+    public record Phase(String id, String name, Optional<Integer> fromHour, Optional<Integer> toHour,
+                        Optional<Integer> minDays, String summary, List<Item> items, List<String> notes,
+                        Optional<Gate> gate, List<Week> weeks, Optional<Accessories> accessories,
+                        List<String> reminders) {
+        public Phase {
+            fromHour = fromHour == null ? Optional.empty() : fromHour;
+            toHour = toHour == null ? Optional.empty() : toHour;
+            minDays = minDays == null ? Optional.empty() : minDays;
+            summary = summary == null ? "" : summary;
+            items = items == null ? List.of() : List.copyOf(items);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+            gate = gate == null ? Optional.empty() : gate;
+            weeks = weeks == null ? List.of() : List.copyOf(weeks);
+            accessories = accessories == null ? Optional.empty() : accessories;
+            reminders = reminders == null ? List.of() : List.copyOf(reminders);
+        }
+
+        /** How long the phase lasts at least; empty for a gate, which ends when its tests pass. */
+        public Optional<Duration> length() {
+            if (gate.isPresent()) {
+                return Optional.empty();
+            }
+            if (fromHour.isPresent() && toHour.isPresent()) {
+                return Optional.of(Duration.ofHours(toHour.get() - fromHour.get()));
+            }
+            return minDays.map(Duration::ofDays);
+        }
+
+        public boolean isLoaded() {
+            return items.stream().anyMatch(i -> i.loadPercent().isPresent())
+                    || weeks.stream().flatMap(w -> w.items().stream()).anyMatch(i -> i.loadPercent().isPresent());
+        }
+
+        public int weekCount() {
+            return weeks.stream().mapToInt(Week::to).max().orElse(0);
+        }
+    }
+
+    public Optional<Phase> phase(String id) {
+        return phases.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public int indexOf(String phaseId) {
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i).id().equals(phaseId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no phase " + phaseId);
+    }
+
+    public Optional<Exercise> exercise(String id) {
+        return exercises.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 }

@@ -15,17 +15,15 @@ public final class RedFlagDetector {
     static final int MAX_SCANNED_CHARS = 20_000;
 
     private final List<CompiledSign> signs;
+    private final List<CompiledSign> warnings;
     private final List<Pattern> negations;
 
     private record CompiledSign(RedFlagRules.Sign sign, List<Pattern> patterns) {
     }
 
     public RedFlagDetector(RedFlagRules rules) {
-        List<CompiledSign> compiled = new ArrayList<>();
-        for (RedFlagRules.Sign sign : rules.signs()) {
-            compiled.add(new CompiledSign(sign, sign.patterns().stream().map(Pattern::compile).toList()));
-        }
-        this.signs = List.copyOf(compiled);
+        this.signs = compile(rules.signs());
+        this.warnings = compile(rules.warnings());
         this.negations = rules.negations().stream()
                 .map(n -> Pattern.compile("(^| )" + Pattern.quote(n) + "( |$)"))
                 .toList();
@@ -36,6 +34,23 @@ public final class RedFlagDetector {
      * with it; empty when none is named.
      */
     public Optional<RedFlag> scan(String text) {
+        return scan(signs, text);
+    }
+
+    /** A warning sign named without negation (negated or uncertain warnings are left to the questions). */
+    public Optional<RedFlag> scanWarning(String text) {
+        return scan(warnings, text).filter(RedFlag::certain);
+    }
+
+    private static List<CompiledSign> compile(List<RedFlagRules.Sign> signs) {
+        List<CompiledSign> compiled = new ArrayList<>();
+        for (RedFlagRules.Sign sign : signs) {
+            compiled.add(new CompiledSign(sign, sign.patterns().stream().map(Pattern::compile).toList()));
+        }
+        return List.copyOf(compiled);
+    }
+
+    private Optional<RedFlag> scan(List<CompiledSign> signs, String text) {
         String limited = text.length() > MAX_SCANNED_CHARS ? text.substring(0, MAX_SCANNED_CHARS) : text;
         RedFlag uncertain = null;
         for (String clause : CLAUSE_BREAK.split(straightenQuotes(limited.toLowerCase()))) {

@@ -68,7 +68,7 @@ class ContentLoaderTest {
 
     @Test
     void anInvertedWaterRangeIsRefused() throws IOException {
-        ContentException e = loadWith("protocol.json", packaged("protocol.json").replace("\"min\": 35, \"max\": 40", "\"min\": 40, \"max\": 35"));
+        ContentException e = loadWith("protocol.json", packaged("protocol.json").replace("\"min\": 35", "\"min\": 45"));
         assertThatThrownBy(() -> { throw e; }).hasMessageContaining("protocol.json").hasMessageContaining("nutrition.waterMlPerKg");
     }
 }

@@ -60,7 +60,7 @@ class TriageConversationTest {
     }
 
     @Test
-    void recoveryAsksWeightAndTimeZoneThenSummarisesTheFirst72HoursWithTheirWater() {
+    void recoveryAsksWeightAndTimeZoneThenShowsTheAcutePlanWithTheirWater() {
         Triage.toRecoveryProfile(chat);
         assertThat(chat.lastText()).contains("RECOVERY").contains("2-5 days")
                 .contains("body weight in kg");
@@ -68,11 +68,13 @@ class TriageConversationTest {
         assertThat(chat.lastText()).contains("82 kg").contains("time zone");
         chat.send("berlin");
         assertThat(chat.lastText()).contains("Europe/Berlin").contains("14:00")
-                .contains("Your first 72 hours")
+                .contains("day 0 of your recovery: phase 1, Acute rest")
                 .contains("2.9-3.3 litres")
                 .contains("131-180 g of protein")
-                .contains("Ice 15-20 minutes every 2-3 hours")
-                .contains("never on bare skin");
+                .contains("Ice: every 2-3 hours while awake")
+                .contains("15-20 minutes at a time")
+                .contains("never on bare skin")
+                .contains("ibuprofen 200-400 mg with food");
         ConversationState state = chat.state().orElseThrow();
         assertThat(state.stage()).isEqualTo(Stage.RECOVERY);
         assertThat(state.profile().weightKg()).contains(82.0);
@@ -99,7 +101,7 @@ class TriageConversationTest {
         assertThat(chat.lastText()).contains("Question 1");
         chat.pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes")
                 .press("Not sure").press("Dull, even stiffness").press("Yes, it eases");
-        assertThat(chat.lastText()).contains("Your first 72 hours").contains("2.9-3.3 litres");
+        assertThat(chat.lastText()).contains("phase 1, Acute rest").contains("2.9-3.3 litres");
         assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
     }
 

@@ -1,0 +1,301 @@
+package dev.comeback.core.conversation;
+
+import dev.comeback.core.content.Content;
+import dev.comeback.core.message.Button;
+import dev.comeback.core.message.Reply;
+import dev.comeback.core.protocol.CheckIn;
+import dev.comeback.core.protocol.CheckInReview;
+import dev.comeback.core.protocol.PhaseRules;
+import dev.comeback.core.protocol.PlanText;
+import dev.comeback.core.protocol.Protocol;
+import dev.comeback.core.protocol.RecoveryProgress;
+import dev.comeback.core.safety.RedFlag;
+import dev.comeback.core.safety.RedFlagDetector;
+import dev.comeback.core.triage.TriageQuiz;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The recovery part of the conversation: phases moving on with time, daily check-ins, the functional tests
+ * and the one-rep max. Pure, like {@link Conversation}, which hands it the RECOVERY stage.
+ */
+final class RecoveryDialog {
+    static final String CHECK_IN = "ci";
+    static final String TESTS = "ft";
+    private static final double ONE_REP_MAX_MIN_KG = 20;
+    private static final double ONE_REP_MAX_MAX_KG = 500;
+    private static final Pattern PAIN = Pattern.compile("(\\d{1,2})\\s*(?:/\\s*10)?");
+    private static final String SAFETY_QUESTION =
+            "First, safety: since your last check-in, any new numbness between your legs or in both legs, new weakness in a leg, or a change in bladder or bowel control?";
+    private static final String CHECK_IN_EMERGENCY = "new numbness, leg weakness or a change in bladder or bowel control (reported at a check-in)";
+
+    private final Content content;
+    private final Protocol protocol;
+    private final PhaseRules phases;
+    private final PlanText plans;
+    private final CheckInReview review;
+    private final RedFlagDetector detector;
+    private final Conversation conversation;
+
+    RecoveryDialog(Content content, RedFlagDetector detector, Conversation conversation) {
+        this.content = content;
+        this.protocol = content.protocol();
+        this.phases = new PhaseRules(protocol);
+        this.plans = new PlanText(protocol);
+        this.review = new CheckInReview(protocol);
+        this.detector = detector;
+        this.conversation = conversation;
+    }
+
+    RecoveryProgress start(Instant now) {
+        return phases.start(now);
+    }
+
+    /** The state after time has moved the person on, and what to tell them about it. */
+    record Moved(ConversationState state, List<Reply> announcements) {
+    }
+
+    Moved advance(ConversationState state, Instant now) {
+        if (state.stage() != Stage.RECOVERY || state.recovery().isEmpty()) {
+            return new Moved(state, List.of());
+        }
+        PhaseRules.Advance advance = phases.advance(state.recovery().get(), now);
+        if (advance.entered().isEmpty()) {
+            return new Moved(state, List.of());
+        }
+        ConversationState next = state.withRecovery(Optional.of(advance.progress()));
+        if (next.task().kind() != Task.Kind.CHECK_IN) {
+            next = next.withTask(defaultTask(advance.progress()));
+        }
+        Protocol.Phase phase = advance.entered().get(advance.entered().size() - 1);
+        String text = "You've moved on to phase " + (protocol.indexOf(phase.id()) + 1) + ": " + phase.name() + ". " + phase.summary();
+        return new Moved(next, List.of(Reply.text(text.strip())));
+    }
+
+    private Task defaultTask(RecoveryProgress progress) {
+        Protocol.Phase phase = phases.phase(progress);
+        if (phase.gate().isPresent()) {
+            return Task.of(Task.Kind.FUNCTIONAL_TESTS);
+        }
+        if (phase.isLoaded() && progress.oneRepMaxKg().isEmpty()) {
+            return Task.of(Task.Kind.ONE_REP_MAX);
+        }
+        return Task.NONE;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    Turn checkIn(ConversationState state, Instant now) {
+        ConversationState next = state.withTask(Task.of(Task.Kind.CHECK_IN));
+        return turn(next, now, prompt(next, now).reply());
+    }
+
+    Reply today(ConversationState state, Instant now) {
+        return Reply.text(plans.today(state.recovery().orElseThrow(), state.profile().weightKg(), zone(state), now));
+    }
+
+    Reply roadMap(ConversationState state) {
+        return Reply.text(plans.roadMap(state.recovery().orElseThrow(), zone(state)));
+    }
+
+    // ---- prompts -------------------------------------------------------------------------------------
+
+    Prompt prompt(ConversationState state, Instant now) {
+        RecoveryProgress progress = state.recovery().orElseThrow();
+        Task task = state.task();
+        return switch (task.kind()) {
+            case CHECK_IN -> checkInPrompt(task, progress, now);
+            case FUNCTIONAL_TESTS -> testPrompt(task, progress);
+            case ONE_REP_MAX -> Prompt.typed("Loaded work starts now, so I need your deadlift one-rep max from before the injury, in kg (for example 180; pounds work too, like 400 lb). I work every load out from it.");
+            case NONE -> Prompt.typed("Send /today for today's plan, /checkin for your daily check-in, or /plan for the road map.");
+        };
+    }
+
+    private Optional<String> nextCheckInStep(Task task, RecoveryProgress progress, Instant now) {
+        for (String step : List.of("safety", "before", "after", "tasks", "session")) {
+            if (task.answer(step).isEmpty() && (!step.equals("session") || asksAboutSession(progress, now))) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean asksAboutSession(RecoveryProgress progress, Instant now) {
+        return phases.phase(progress).isLoaded() && progress.oneRepMaxKg().isPresent() && !progress.inStrainHold(now);
+    }
+
+    private Prompt checkInPrompt(Task task, RecoveryProgress progress, Instant now) {
+        String step = nextCheckInStep(task, progress, now).orElse("safety");
+        String id = CHECK_IN + ":" + step;
+        return switch (step) {
+            case "safety" -> yesNo(id, SAFETY_QUESTION);
+            case "before" -> Prompt.buttons(id, "Pain right now, before you move: 0 (none) to 10 (worst)?", painButtons(id));
+            case "after" -> Prompt.buttons(id, "Now move gently for a few minutes, as today's plan allows (/today), then tell me: pain after moving, 0 to 10?", painButtons(id));
+            case "tasks" -> yesNo(id, "Do everyday tasks (tying shoes, lifting a laundry basket, driving) still hurt?");
+            default -> Prompt.buttons(id, "How was your last loaded session?", List.of(
+                    Prompt.button(id, "clean", "All sets pain-free, good form"),
+                    Prompt.button(id, "strain", "Felt back strain"),
+                    Prompt.button(id, "none", "No session since last check-in")));
+        };
+    }
+
+    private Prompt testPrompt(Task task, RecoveryProgress progress) {
+        Protocol.Gate gate = phases.phase(progress).gate().orElseThrow();
+        int number = task.answers().size() + 1;
+        Protocol.FunctionalTest test = gate.tests().stream().filter(t -> task.answer(t.id()).isEmpty()).findFirst()
+                .orElse(gate.tests().get(0));
+        String id = TESTS + ":" + test.id();
+        String intro = number == 1 ? "Functional tests: all " + gate.tests().size() + " must pass before any loaded work. Try each one when you're ready and answer honestly.\n" : "";
+        return Prompt.buttons(id, intro + "Test " + number + " of " + gate.tests().size() + ": " + test.text() + ". Did you pass?",
+                List.of(Prompt.button(id, "pass", "Passed"), Prompt.button(id, "fail", "Not yet")));
+    }
+
+    private static Prompt yesNo(String id, String text) {
+        return Prompt.buttons(id, text, List.of(Prompt.button(id, "yes", "Yes"), Prompt.button(id, "no", "No")));
+    }
+
+    private List<Button> painButtons(String id) {
+        List<Button> buttons = new ArrayList<>();
+        for (int i = protocol.checkIn().painMin(); i <= protocol.checkIn().painMax(); i++) {
+            buttons.add(Prompt.button(id, String.valueOf(i), String.valueOf(i)));
+        }
+        return buttons;
+    }
+
+    // ---- answers -------------------------------------------------------------------------------------
+
+    Turn handle(ConversationState state, Input input, Instant now) {
+        Prompt prompt = prompt(state, now);
+        return switch (state.task().kind()) {
+            case NONE -> input instanceof Input.FreeText
+                    ? turn(state, now, Reply.text("Thanks. If anything new appears, like numbness, tingling, leg weakness or bladder trouble, tell me straight away."), today(state, now))
+                    : conversation.stale(state, now);
+            case ONE_REP_MAX -> oneRepMax(state, input, now);
+            case FUNCTIONAL_TESTS -> test(state, input, prompt, now);
+            case CHECK_IN -> checkInAnswer(state, input, prompt, now);
+        };
+    }
+
+    private Turn oneRepMax(ConversationState state, Input input, Instant now) {
+        if (!(input instanceof Input.FreeText text)) {
+            return conversation.stale(state, now);
+        }
+        Optional<Double> kg = BodyWeight.parseKg(text.text(), ONE_REP_MAX_MIN_KG, ONE_REP_MAX_MAX_KG);
+        if (kg.isEmpty()) {
+            return turn(state, now, Reply.text("I need your one-rep max as a number of kilograms between 20 and 500, for example 180 (or pounds, like 400 lb)."));
+        }
+        RecoveryProgress progress = state.recovery().orElseThrow().withOneRepMaxKg(kg.get());
+        ConversationState next = state.withRecovery(Optional.of(progress)).withTask(defaultTask(progress));
+        return turn(next, now, Reply.text("Noted: one-rep max " + BodyWeight.format(kg.get()) + " kg. Your loads:"), today(next, now));
+    }
+
+    private Turn test(ConversationState state, Input input, Prompt prompt, Instant now) {
+        if (!(input instanceof Input.Choice choice)) {
+            return turn(state, now, Reply.text(Texts.chooseButton("Passed / Not yet")), prompt.reply());
+        }
+        if (!choice.promptId().equals(prompt.id())) {
+            return conversation.stale(state, now);
+        }
+        RecoveryProgress progress = state.recovery().orElseThrow();
+        Protocol.Gate gate = phases.phase(progress).gate().orElseThrow();
+        if (choice.optionId().equals("fail")) {
+            RecoveryProgress back = phases.failGate(progress, gate, now);
+            ConversationState next = state.withRecovery(Optional.of(back)).withTask(Task.NONE);
+            String name = phases.phase(back).name();
+            return turn(next, now, Reply.text("Not yet, and that's fine: it's exactly what the tests are for. Back to "
+                    + name + " for now; I'll offer the tests again in " + gate.retryAfterDays() + " days."), today(next, now));
+        }
+        Task task = state.task().answered(choice.promptId().substring(TESTS.length() + 1), "pass");
+        if (task.answers().size() < gate.tests().size()) {
+            ConversationState next = state.withTask(task);
+            return turn(next, now, prompt(next, now).reply());
+        }
+        RecoveryProgress passed = phases.passGate(progress, now);
+        ConversationState next = state.withRecovery(Optional.of(passed)).withTask(defaultTask(passed));
+        Protocol.Phase phase = phases.phase(passed);
+        return turn(next, now, Reply.text("All " + gate.tests().size() + " tests passed. Well done: on to phase "
+                + (protocol.indexOf(phase.id()) + 1) + ", " + phase.name() + "."), today(next, now));
+    }
+
+    private Turn checkInAnswer(ConversationState state, Input input, Prompt prompt, Instant now) {
+        String step = prompt.id().substring(CHECK_IN.length() + 1);
+        String answer;
+        if (input instanceof Input.Choice choice) {
+            if (!choice.promptId().equals(prompt.id())) {
+                return conversation.stale(state, now);
+            }
+            answer = choice.optionId();
+        } else if (input instanceof Input.FreeText text) {
+            Optional<RedFlag> warning = detector.scanWarning(text.text());
+            if (warning.isPresent()) {
+                return conversation.seeClinician(state.withTask(Task.NONE), warning.get().signName(), now);
+            }
+            Optional<Integer> pain = pain(text.text());
+            if ((step.equals("before") || step.equals("after")) && pain.isPresent()) {
+                answer = String.valueOf(pain.get());
+            } else {
+                String expected = step.equals("before") || step.equals("after")
+                        ? "I need a number from " + protocol.checkIn().painMin() + " to " + protocol.checkIn().painMax() + ", like 3 or 3/10."
+                        : Texts.chooseButton(Conversation.labels(prompt.reply()));
+                return turn(state, now, Reply.text(expected), prompt.reply());
+            }
+        } else {
+            return turn(state, now, prompt.reply());
+        }
+        if (step.equals("safety") && answer.equals("yes")) {
+            return conversation.emergency(state.withTask(Task.NONE), new RedFlag("checkin_safety", CHECK_IN_EMERGENCY, true), now);
+        }
+        Task task = state.task().answered(step, answer);
+        RecoveryProgress progress = state.recovery().orElseThrow();
+        if (nextCheckInStep(task, progress, now).isPresent()) {
+            ConversationState next = state.withTask(task);
+            return turn(next, now, prompt(next, now).reply());
+        }
+        CheckIn checkIn = new CheckIn(now, Integer.parseInt(task.answer("before").orElseThrow()),
+                Integer.parseInt(task.answer("after").orElseThrow()), task.answer("tasks").orElse("no").equals("yes"));
+        CheckInReview.Session session = task.answer("session").map(s -> switch (s) {
+            case "clean" -> CheckInReview.Session.CLEAN;
+            case "strain" -> CheckInReview.Session.STRAIN;
+            default -> CheckInReview.Session.NONE;
+        }).orElse(CheckInReview.Session.NOT_ASKED);
+        CheckInReview.Result result = review.review(progress, checkIn, session, expectation(state), now);
+        ConversationState next = state.withRecovery(Optional.of(result.progress())).withTask(defaultTask(result.progress()));
+        List<Reply> replies = new ArrayList<>();
+        replies.add(Reply.text(String.join("\n", result.messages())));
+        if (result.regressed()) {
+            replies.add(today(next, now));
+        }
+        replies.add(prompt(next, now).reply());
+        return new Turn(next.touchedAt(now), replies);
+    }
+
+    private Optional<Integer> pain(String text) {
+        Matcher m = PAIN.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int value = Integer.parseInt(m.group(1));
+        return value >= protocol.checkIn().painMin() && value <= protocol.checkIn().painMax() ? Optional.of(value) : Optional.empty();
+    }
+
+    private String expectation(ConversationState state) {
+        String pattern = state.triageResult().map(r -> r.patternId()).orElse("");
+        return content.triage().recoveryPatterns().stream().filter(p -> p.id().equals(pattern))
+                .map(TriageQuiz.RecoveryPattern::expectation).findFirst().orElse("");
+    }
+
+    static ZoneId zone(ConversationState state) {
+        return state.profile().timeZone().map(ZoneId::of).orElse(ZoneOffset.UTC);
+    }
+
+    private static Turn turn(ConversationState state, Instant now, Reply... replies) {
+        return new Turn(state.touchedAt(now), List.of(replies));
+    }
+}
