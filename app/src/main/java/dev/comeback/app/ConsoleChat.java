@@ -6,6 +6,7 @@ import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
+import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.time.VirtualClock;
 
 import java.io.BufferedReader;
@@ -13,6 +14,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +31,7 @@ import java.util.regex.Pattern;
 final class ConsoleChat {
     static final String PLATFORM = "console";
     private static final Pattern WAIT = Pattern.compile(":wait\\s+((?:\\d+[dhms]\\s*)+)");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final Pattern WAIT_PART = Pattern.compile("(\\d+)([dhms])");
 
     private final Coach coach;
@@ -59,7 +64,9 @@ final class ConsoleChat {
 
     private Incoming toIncoming(String line) {
         String typed = line.strip();
-        for (Button b : shownButtons) {
+        // The latest message's button wins when two share a label (two reminders' Done, say).
+        for (int i = shownButtons.size() - 1; i >= 0; i--) {
+            Button b = shownButtons.get(i);
             if (b.label().equalsIgnoreCase(typed)) {
                 return new Incoming.Press(user, chat, b.data(), clock.instant());
             }
@@ -77,7 +84,20 @@ final class ConsoleChat {
             err.println("console: :wait needs the virtual clock (--clock virtual)");
             return;
         }
-        virtual.advance(duration.get());
+        Instant target = virtual.instant().plus(duration.get());
+        // Deliver what falls due one reminder at a time, re-planning after each: a delivery can move the
+        // person into a new phase, which changes what comes next.
+        while (true) {
+            List<PlannedReminder> due = coach.plannedReminders(user, virtual.instant(), target);
+            if (due.isEmpty()) {
+                break;
+            }
+            PlannedReminder next = due.get(0);
+            virtual.advanceTo(next.dueAt());
+            print(coach.handle(new Incoming.Due(user, chat, next.id(), next.dueAt(), virtual.instant())),
+                    "[" + STAMP.format(next.dueAt().atZone(virtual.getZone())) + "] ");
+        }
+        virtual.advanceTo(target);
     }
 
     static Optional<Duration> parseWait(String line) {
@@ -100,10 +120,18 @@ final class ConsoleChat {
     }
 
     private void print(List<Reply> replies) {
+        print(replies, "");
+    }
+
+    /** Every line of a message gets {@code stamp} (a virtual time, for deliveries) and {@code bot> } in front. */
+    private void print(List<Reply> replies, String stamp) {
+        if (replies.isEmpty()) {
+            return;
+        }
         List<Button> buttons = new ArrayList<>();
         for (Reply reply : replies) {
             for (String line : reply.text().split("\n", -1)) {
-                out.println("bot> " + line);
+                out.println(stamp + "bot> " + line);
             }
             if (reply.hasButtons()) {
                 StringBuilder b = new StringBuilder("buttons:");

@@ -5,10 +5,13 @@ import dev.comeback.core.conversation.ConversationState;
 import dev.comeback.core.conversation.Turn;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
+import dev.comeback.core.message.UserRef;
+import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.storage.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,6 +35,11 @@ public final class Coach {
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
+    }
+
+    /** The reminders the person's stored plan has due after {@code from} and at or before {@code to}. */
+    public List<PlannedReminder> plannedReminders(UserRef user, Instant from, Instant to) {
+        return store.load(user.key()).map(s -> conversation.plannedReminders(s, from, to)).orElse(List.of());
     }
 
     public List<Reply> handle(Incoming in) {

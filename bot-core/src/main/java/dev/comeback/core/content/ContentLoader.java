@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.comeback.core.reminders.ReminderRules;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.protocol.Protocol;
 import dev.comeback.core.safety.RedFlagRules;
@@ -31,10 +33,12 @@ public final class ContentLoader {
     public static final String TRIAGE_FILE = "triage.json";
     public static final String RED_FLAGS_FILE = "red-flags.json";
     public static final String PROTOCOL_FILE = "protocol.json";
+    public static final String REMINDERS_FILE = "reminders.json";
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -55,7 +59,9 @@ public final class ContentLoader {
         validate(redFlags);
         Protocol protocol = read(PROTOCOL_FILE, Protocol.class);
         validate(protocol);
-        return new Content(triage, redFlags, protocol);
+        ReminderRules reminders = read(REMINDERS_FILE, ReminderRules.class);
+        validate(reminders);
+        return new Content(triage, redFlags, protocol, reminders);
     }
 
     private <T> T read(String file, Class<T> type) {
@@ -163,7 +169,7 @@ public final class ContentLoader {
     }
 
     /** Reminder kinds a phase may ask for; the scheduler knows how to time each. */
-    public static final Set<String> REMINDER_KINDS = Set.of("ice", "walk", "hydration", "checkin", "accessories", "warmup");
+    public static final Set<String> REMINDER_KINDS = Set.of("ice", "walk", "walk_total", "hydration", "checkin", "accessories", "warmup");
 
     static void validate(Protocol protocol) {
         String f = PROTOCOL_FILE;
@@ -293,6 +299,31 @@ public final class ContentLoader {
             if (item.sets().filter(s -> s < 1).isPresent() || item.reps().filter(s -> s < 1).isPresent()) {
                 throw new ContentException(f, at + "[" + i + "]", "sets and reps must be at least 1");
             }
+        }
+    }
+
+    static void validate(ReminderRules rules) {
+        String f = REMINDERS_FILE;
+        if (!rules.defaultWaking().from().isBefore(rules.defaultWaking().to())) {
+            throw new ContentException(f, "defaultWaking", "from must be before to (waking hours within one day), was "
+                    + rules.defaultWaking().from() + "-" + rules.defaultWaking().to());
+        }
+        requirePositive(f, "ice.everyMinutes", rules.ice().everyMinutes());
+        requirePositive(f, "ice.offAfterMinutes", rules.ice().offAfterMinutes());
+        requirePositive(f, "hydration.everyMinutes", rules.hydration().everyMinutes());
+        for (int m : rules.walk().minutesAfterWaking()) {
+            if (m < 0) {
+                throw new ContentException(f, "walk.minutesAfterWaking", "must not be negative, was " + m);
+            }
+        }
+        if (rules.snoozeMinutes().isEmpty() || rules.snoozeMinutes().stream().anyMatch(m -> m <= 0)) {
+            throw new ContentException(f, "snoozeMinutes", "needs at least one positive number of minutes");
+        }
+    }
+
+    private static void requirePositive(String file, String field, int value) {
+        if (value <= 0) {
+            throw new ContentException(file, field, "must be above 0, was " + value);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.comeback.core.content.Content;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
+import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.safety.RedFlag;
 import dev.comeback.core.safety.RedFlagDetector;
 import dev.comeback.core.triage.Answer;
@@ -36,7 +37,7 @@ public final class Conversation {
     private static final String RESET_PROMPT = "reset";
     private static final String RED_FLAG_PROMPT = "rf";
     /** "/name", "/name@SomeBot" or "/name with words after it". */
-    private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s.*)?", Pattern.DOTALL);
+    private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s(.*))?", Pattern.DOTALL);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -44,16 +45,26 @@ public final class Conversation {
     private final TriageEngine triage;
     private final RedFlagDetector redFlags;
     private final RecoveryDialog recovery;
+    private final ReminderDialog reminders;
 
     public Conversation(Content content) {
         this.content = content;
         this.triage = new TriageEngine(content.triage());
         this.redFlags = new RedFlagDetector(content.redFlags());
         this.recovery = new RecoveryDialog(content, redFlags, this);
+        this.reminders = new ReminderDialog(content);
+    }
+
+    /** The reminders a person's current plan has due after {@code from} and at or before {@code to}. */
+    public List<PlannedReminder> plannedReminders(ConversationState state, Instant from, Instant to) {
+        return reminders.planned(upgrade(state), from, to);
     }
 
     public Turn step(ConversationState stored, Incoming in) {
         Instant now = in.at();
+        if (in instanceof Incoming.Due due) {
+            return reminderDue(stored, due, now);
+        }
         if (in instanceof Incoming.Text text) {
             Optional<RedFlag> flag = redFlags.scan(text.text());
             if (flag.isPresent() && flag.get().certain()) {
@@ -79,6 +90,24 @@ public final class Conversation {
         return new Turn(turn.state(), replies);
     }
 
+    /**
+     * A reminder falling due. Only a reminder actually sent carries the news of phases time has moved on;
+     * one that is skipped (stale, or dropped from the plan) changes nothing but the reminder log.
+     */
+    private Turn reminderDue(ConversationState stored, Incoming.Due due, Instant now) {
+        RecoveryDialog.Moved moved = recovery.advance(upgrade(stored), now);
+        ReminderDialog.Delivery delivery = reminders.deliver(moved.state(), due.reminderId(), due.dueAt(), now);
+        if (delivery.sent()) {
+            List<Reply> replies = new ArrayList<>(moved.announcements());
+            replies.addAll(delivery.replies());
+            return new Turn(moved.state().withReminders(delivery.log()).touchedAt(now), replies);
+        }
+        if (delivery.log().equals(stored.reminders())) {
+            return new Turn(stored, delivery.replies());
+        }
+        return new Turn(stored.withReminders(delivery.log()).touchedAt(now), delivery.replies());
+    }
+
     /** States stored before recovery progress existed get it from the time triage said RECOVERY. */
     private ConversationState upgrade(ConversationState state) {
         if (state.stage() == Stage.RECOVERY && state.recovery().isEmpty()) {
@@ -90,10 +119,14 @@ public final class Conversation {
 
     private Turn dispatch(ConversationState state, Input input, Instant now) {
         if (input instanceof Input.Command command) {
-            return command(state, command.name(), now);
+            return command(state, command.name(), command.args(), now);
         }
         if (state.stage() == Stage.NEW) {
             return start(state, now);
+        }
+        if (input instanceof Input.Choice choice && choice.promptId().startsWith(ReminderDialog.PREFIX + ":")) {
+            Optional<Turn> pressed = reminders.press(state, choice.promptId(), choice.optionId(), now);
+            return pressed.orElseGet(() -> recoveryCommand(state, "checkin", now));
         }
         if (input instanceof Input.Empty) {
             return reprompt(state, now, Texts.EMPTY);
@@ -131,7 +164,7 @@ public final class Conversation {
         }
         Matcher command = COMMAND.matcher(text);
         if (command.matches()) {
-            return new Input.Command(command.group(1).toLowerCase(Locale.ROOT));
+            return new Input.Command(command.group(1).toLowerCase(Locale.ROOT), command.group(2) == null ? "" : command.group(2).strip());
         }
         if (text.length() > MAX_TEXT_CHARS) {
             return new Input.TooLong(text.length());
@@ -148,7 +181,7 @@ public final class Conversation {
 
     // ---- commands ------------------------------------------------------------------------------------
 
-    private Turn command(ConversationState state, String name, Instant now) {
+    private Turn command(ConversationState state, String name, String args, Instant now) {
         switch (name) {
             case "start":
                 return start(state, now);
@@ -168,6 +201,12 @@ public final class Conversation {
                 return turn(confirming, now, prompt(confirming, now).reply());
             case "checkin", "today", "plan":
                 return recoveryCommand(state, name, now);
+            case "reminders":
+                return withPrompt(state, now, reminders.list(state, now));
+            case "snooze":
+                return reminders.snoozeCommand(state, args, now);
+            case "settings":
+                return reminders.settings(state, args, now);
             default:
                 return withPrompt(state, now, Reply.text(Texts.unknownCommand(name.length() > 32 ? name.substring(0, 32) + "..." : name)));
         }

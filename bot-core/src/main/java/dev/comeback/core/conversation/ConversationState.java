@@ -24,11 +24,12 @@ public record ConversationState(
         boolean paused,
         Optional<RecoveryProgress> recovery,
         Task task,
+        ReminderLog reminders,
         Instant createdAt,
         Instant updatedAt) {
 
-    /** 2: recovery progress and tasks added (absent in version 1 states, read as none). */
-    public static final int SCHEMA_VERSION = 2;
+    /** 2: recovery progress and tasks; 3: reminder log, waking hours. Fields absent in older states read as empty. */
+    public static final int SCHEMA_VERSION = 3;
 
     public ConversationState {
         Objects.requireNonNull(stage, "stage");
@@ -39,21 +40,22 @@ public record ConversationState(
         triageResult = triageResult == null ? Optional.empty() : triageResult;
         recovery = recovery == null ? Optional.empty() : recovery;
         task = task == null ? Task.NONE : task;
+        reminders = reminders == null ? ReminderLog.EMPTY : reminders;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     public static ConversationState fresh(Instant now) {
         return new ConversationState(SCHEMA_VERSION, Stage.NEW, Overlay.NONE, "", Profile.EMPTY, List.of(),
-                Optional.empty(), false, Optional.empty(), Task.NONE, now, now);
+                Optional.empty(), false, Optional.empty(), Task.NONE, ReminderLog.EMPTY, now, now);
     }
 
     public ConversationState withStage(Stage next) {
-        return new ConversationState(schemaVersion, next, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, next, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, reminders, createdAt, updatedAt);
     }
 
     public ConversationState withOverlay(Overlay next, String redFlag) {
-        return new ConversationState(schemaVersion, stage, next, redFlag, profile, triageAnswers, triageResult, paused, recovery, task, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, next, redFlag, profile, triageAnswers, triageResult, paused, recovery, task, reminders, createdAt, updatedAt);
     }
 
     public ConversationState withoutOverlay() {
@@ -61,26 +63,30 @@ public record ConversationState(
     }
 
     public ConversationState withProfile(Profile next) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, next, triageAnswers, triageResult, paused, recovery, task, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, next, triageAnswers, triageResult, paused, recovery, task, reminders, createdAt, updatedAt);
     }
 
     public ConversationState withTriage(List<Answer> answers, Optional<TriageResult> result) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, answers, result, paused, recovery, task, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, answers, result, paused, recovery, task, reminders, createdAt, updatedAt);
     }
 
     public ConversationState withPaused(boolean next) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, next, recovery, task, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, next, recovery, task, reminders, createdAt, updatedAt);
     }
 
     public ConversationState withRecovery(Optional<RecoveryProgress> next) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, next, task, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, next, task, reminders, createdAt, updatedAt);
     }
 
     public ConversationState withTask(Task next) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, next, createdAt, updatedAt);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, next, reminders, createdAt, updatedAt);
+    }
+
+    public ConversationState withReminders(ReminderLog next) {
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, next, createdAt, updatedAt);
     }
 
     public ConversationState touchedAt(Instant now) {
-        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, createdAt, now);
+        return new ConversationState(schemaVersion, stage, overlay, pendingRedFlag, profile, triageAnswers, triageResult, paused, recovery, task, reminders, createdAt, now);
     }
 }

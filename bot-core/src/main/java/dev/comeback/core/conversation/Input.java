@@ -2,7 +2,8 @@ package dev.comeback.core.conversation;
 
 /** What a person's input means once the platform is out of the way. */
 sealed interface Input {
-    record Command(String name) implements Input {
+    /** "/name" with whatever followed it ({@code args}, trimmed, possibly empty). */
+    record Command(String name, String args) implements Input {
     }
 
     /** A pressed button, or typed text equal to a button's label: {@code promptId} names the question. */

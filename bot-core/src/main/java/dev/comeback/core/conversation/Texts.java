@@ -15,6 +15,8 @@ final class Texts {
             "/checkin - your daily check-in: pain before and after moving",
             "/today - today's plan for your phase",
             "/plan - the whole road map and where you stand",
+            "/reminders - what's coming; /snooze 30m (or 1h) delays the next one",
+            "/settings - waking hours and training days",
             "/status - where you stand",
             "/stop - pause everything until you send /start",
             "/reset - delete everything and start over (asks first)",

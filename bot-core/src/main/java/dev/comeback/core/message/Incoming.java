@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** What an adapter hands the core: who wrote, where, when, and either text or a pressed button. */
-public sealed interface Incoming permits Incoming.Text, Incoming.Press {
+public sealed interface Incoming permits Incoming.Text, Incoming.Press, Incoming.Due {
     UserRef user();
 
     ChatRef chat();
@@ -27,6 +27,20 @@ public sealed interface Incoming permits Incoming.Text, Incoming.Press {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A reminder falling due: a proactive turn, made by the scheduler (or the console's virtual clock) rather
+     * than by the person. {@code reminderId} and {@code dueAt} name the planned reminder; {@code at} is now.
+     */
+    record Due(UserRef user, ChatRef chat, String reminderId, Instant dueAt, Instant at) implements Incoming {
+        public Due {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(reminderId, "reminderId");
+            Objects.requireNonNull(dueAt, "dueAt");
             Objects.requireNonNull(at, "at");
         }
     }

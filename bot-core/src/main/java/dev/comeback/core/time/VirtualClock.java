@@ -27,6 +27,11 @@ public final class VirtualClock extends Clock {
         now.updateAndGet(t -> t.plus(duration));
     }
 
+    /** Moves to {@code instant}, which must not be in the past. */
+    public void advanceTo(Instant instant) {
+        advance(java.time.Duration.between(instant(), instant));
+    }
+
     @Override
     public ZoneId getZone() {
         return zone;

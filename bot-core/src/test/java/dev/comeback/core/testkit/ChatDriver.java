@@ -10,6 +10,7 @@ import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
+import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.storage.ConversationStore;
 import dev.comeback.core.time.VirtualClock;
 
@@ -45,8 +46,11 @@ public final class ChatDriver {
     }
 
     public static ChatDriver inMemory() {
-        return new ChatDriver(new InMemoryConversationStore(),
-                new VirtualClock(Instant.parse("2026-03-02T13:00:00Z"), ZoneId.of("Europe/Berlin")), "alice");
+        return at(Instant.parse("2026-03-02T13:00:00Z"));
+    }
+
+    public static ChatDriver at(Instant start) {
+        return new ChatDriver(new InMemoryConversationStore(), new VirtualClock(start, ZoneId.of("UTC")), "alice");
     }
 
     public ChatDriver send(String text) {
@@ -74,6 +78,35 @@ public final class ChatDriver {
             press(label);
         }
         return this;
+    }
+
+    /** Like the console's :wait: moves the clock, delivering each reminder as it falls due, in order. */
+    public List<Reply> waitDelivering(Duration duration) {
+        Instant target = clock.instant().plus(duration);
+        List<Reply> delivered = new ArrayList<>();
+        while (true) {
+            List<PlannedReminder> due = coach.plannedReminders(user, clock.instant(), target);
+            if (due.isEmpty()) {
+                break;
+            }
+            clock.advanceTo(due.get(0).dueAt());
+            delivered.addAll(deliver(due.get(0)).last());
+        }
+        clock.advanceTo(target);
+        return delivered;
+    }
+
+    /** Hands the core a due reminder at the clock's current time (which may be late, as after downtime). */
+    public ChatDriver deliver(PlannedReminder reminder) {
+        return record(coach.handle(new Incoming.Due(user, chat, reminder.id(), reminder.dueAt(), clock.instant())));
+    }
+
+    public List<PlannedReminder> planned(Duration ahead) {
+        return coach.plannedReminders(user, clock.instant(), clock.instant().plus(ahead));
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public ChatDriver advance(Duration duration) {

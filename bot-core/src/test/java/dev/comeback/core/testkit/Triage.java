@@ -14,6 +14,10 @@ public final class Triage {
     }
 
     public static ChatDriver toRecovery(ChatDriver chat) {
-        return toRecoveryProfile(chat).send("82").send("Europe/Berlin");
+        return toRecovery(chat, "Europe/Berlin");
+    }
+
+    public static ChatDriver toRecovery(ChatDriver chat, String zone) {
+        return toRecoveryProfile(chat).send("82").send(zone);
     }
 }

@@ -1,0 +1,322 @@
+package dev.comeback.core.conversation;
+
+import dev.comeback.core.content.Content;
+import dev.comeback.core.message.Button;
+import dev.comeback.core.message.Reply;
+import dev.comeback.core.protocol.DailyTargets;
+import dev.comeback.core.protocol.PhaseRules;
+import dev.comeback.core.protocol.PlanText;
+import dev.comeback.core.protocol.Protocol;
+import dev.comeback.core.protocol.RecoveryProgress;
+import dev.comeback.core.reminders.PlannedReminder;
+import dev.comeback.core.reminders.ReminderKind;
+import dev.comeback.core.reminders.ReminderPlanner;
+import dev.comeback.core.reminders.ReminderRules;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reminders in the conversation: delivering a due one, its Done and snooze buttons, /reminders, /snooze, /settings. */
+final class ReminderDialog {
+    static final String PREFIX = "r";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,3})\\s*(m|min|mins|minutes?|h|hr|hrs|hours?)");
+    private static final Pattern WAKING = Pattern.compile("(?:waking|wake|hours)\\s+(\\d{1,2}(?::\\d{2})?)\\s*-\\s*(\\d{1,2}(?::\\d{2})?)");
+    private static final Pattern DAYS = Pattern.compile("(?:days|training)\\s+(.+)");
+    private static final Duration LIST_AHEAD = Duration.ofHours(24);
+    private static final Duration MAX_SNOOZE = Duration.ofHours(12);
+
+    private final Content content;
+    private final ReminderRules rules;
+    private final ReminderPlanner planner;
+    private final PhaseRules phases;
+    private final PlanText plans;
+
+    ReminderDialog(Content content) {
+        this.content = content;
+        this.rules = content.reminders();
+        this.planner = new ReminderPlanner(content.protocol(), rules);
+        this.phases = new PhaseRules(content.protocol());
+        this.plans = new PlanText(content.protocol());
+    }
+
+    /** Who the planner is planning for, or empty when nothing should be reminded (not in recovery, paused). */
+    Optional<ReminderPlanner.Subject> subject(ConversationState state) {
+        if (state.stage() != Stage.RECOVERY || state.paused() || state.recovery().isEmpty() || state.profile().timeZone().isEmpty()) {
+            return Optional.empty();
+        }
+        Profile p = state.profile();
+        Set<DayOfWeek> training = p.trainingDays().isEmpty() ? Set.copyOf(rules.defaultTrainingDays()) : Set.copyOf(p.trainingDays());
+        Map<String, Instant> snoozes = new HashMap<>();
+        state.reminders().snoozes().forEach(s -> snoozes.put(s.reminderId(), s.until()));
+        return Optional.of(new ReminderPlanner.Subject(state.recovery().get(), ZoneId.of(p.timeZone().get()),
+                p.wakingFrom().orElse(rules.defaultWaking().from()), p.wakingTo().orElse(rules.defaultWaking().to()),
+                training, snoozes));
+    }
+
+    List<PlannedReminder> planned(ConversationState state, Instant from, Instant to) {
+        return subject(state).map(s -> planner.between(s, from, to)).orElse(List.of());
+    }
+
+    // ---- delivery ------------------------------------------------------------------------------------
+
+    /** What became of a due reminder: the reminder log to keep, what to send, and whether the reminder itself went out. */
+    record Delivery(ReminderLog log, List<Reply> replies, boolean sent) {
+    }
+
+    /**
+     * A reminder already delivered, or no longer in the plan (paused, phase changed), is dropped. One delivered
+     * later than its stale-after is skipped; the first skip since the last normal delivery sends one short note.
+     */
+    Delivery deliver(ConversationState state, String reminderId, Instant dueAt, Instant now) {
+        ReminderLog log = state.reminders();
+        Optional<PlannedReminder> planned = log.delivered().contains(reminderId) ? Optional.empty()
+                : subject(state).flatMap(s -> planner.find(s, reminderId, dueAt));
+        if (planned.isEmpty()) {
+            return new Delivery(log, List.of(), false);
+        }
+        PlannedReminder reminder = planned.get();
+        if (reminder.isStaleAt(now)) {
+            if (log.skipNoteSent()) {
+                return new Delivery(log.withDelivered(reminder.id(), false), List.of(), false);
+            }
+            return new Delivery(log.withDelivered(reminder.id(), false).withSkipNoteSent(), List.of(Reply.text(
+                    "I was offline for a while, so I skipped the reminders that were out of date rather than send them all at once. Your plan carries on: /reminders shows what's next.")), false);
+        }
+        return new Delivery(log.withDelivered(reminder.id(), true), List.of(compose(state, reminder)), true);
+    }
+
+    private Reply compose(ConversationState state, PlannedReminder r) {
+        RecoveryProgress progress = state.recovery().orElseThrow();
+        Protocol.Phase phase = phases.phase(progress);
+        String text = switch (r.kind()) {
+            case ICE -> "Ice time: " + cue("ice") + ".";
+            case ICE_OFF -> "Ice off now. Let the skin warm up fully before the next round.";
+            case WALK, WALK_TOTAL -> "Time to walk. " + itemText(phase, "walk", progress, r.dueAt());
+            case HYDRATION -> water(state, r);
+            case CHECKIN -> "Good morning. Time for your daily check-in: pain before and after moving, about a minute.";
+            case ACCESSORIES -> "Accessory day:\n" + phase.accessories().map(a -> a.items().stream()
+                    .map(i -> "- " + plans.item(i, progress, r.dueAt())).collect(Collectors.joining("\n"))).orElse("");
+            case WARMUP -> "Training day: start with the warm-up.\n" + phase.items().stream()
+                    .map(i -> "- " + plans.item(i, progress, r.dueAt())).collect(Collectors.joining("\n"));
+        };
+        List<Button> buttons = new ArrayList<>();
+        if (r.kind() == ReminderKind.CHECKIN) {
+            buttons.add(button(r, "checkin", "Check in now"));
+        } else if (r.kind() != ReminderKind.ICE_OFF) {
+            buttons.add(button(r, "done", "Done"));
+        }
+        if (r.kind() != ReminderKind.ICE_OFF) {
+            for (int minutes : rules.snoozeMinutes()) {
+                buttons.add(button(r, "s" + minutes, "Snooze " + (minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min")));
+            }
+        }
+        return Reply.choices(text, buttons);
+    }
+
+    private String cue(String exercise) {
+        return content.protocol().exercise(exercise).flatMap(e -> e.cues().stream().findFirst()).orElse("");
+    }
+
+    private String itemText(Protocol.Phase phase, String exercise, RecoveryProgress progress, Instant at) {
+        return phase.items().stream().filter(i -> i.exercise().equals(exercise)).findFirst()
+                .map(i -> plans.item(i, progress, at)).orElse("");
+    }
+
+    private String water(ConversationState state, PlannedReminder r) {
+        Optional<Double> weight = state.profile().weightKg();
+        if (weight.isEmpty()) {
+            return "Water check: have a glass of water now.";
+        }
+        ReminderPlanner.Subject s = subject(state).orElseThrow();
+        DailyTargets day = DailyTargets.forWeight(content.protocol().nutrition(), weight.get());
+        LocalTime local = r.dueAt().atZone(s.zone()).toLocalTime();
+        double share = (double) Duration.between(s.wakingFrom(), local).toMinutes()
+                / Duration.between(s.wakingFrom(), s.wakingTo()).toMinutes();
+        return String.format(Locale.ROOT, "Water check: by %s aim for about %.1f-%.1f litres of today's %s.",
+                CLOCK.format(local), day.waterLitresMin() * share, day.waterLitresMax() * share, day.water());
+    }
+
+    private static Button button(PlannedReminder r, String action, String label) {
+        return new Button(label, PREFIX + ":" + r.id() + ":" + action);
+    }
+
+    // ---- buttons under a reminder --------------------------------------------------------------------
+
+    /** {@code promptId} is "r:<reminder id>". Empty when the check-in button should start a check-in instead. */
+    Optional<Turn> press(ConversationState state, String promptId, String action, Instant now) {
+        String id = promptId.substring(PREFIX.length() + 1);
+        if (action.equals("checkin")) {
+            return Optional.empty();
+        }
+        if (action.equals("done")) {
+            if (state.reminders().done().contains(id)) {
+                return Optional.of(turn(state, now, "Already noted, thanks."));
+            }
+            return Optional.of(turn(state.withReminders(state.reminders().withDone(id)), now, "Noted, well done."));
+        }
+        Optional<Integer> minutes = action.startsWith("s") ? parseInt(action.substring(1)) : Optional.empty();
+        if (minutes.isEmpty() || !rules.snoozeMinutes().contains(minutes.get()) || PlannedReminder.kindOf(id).isEmpty()) {
+            return Optional.of(turn(state, now, "That button is no longer valid."));
+        }
+        return Optional.of(snooze(state, id.endsWith("~") ? id.substring(0, id.length() - 1) : id, now.plus(Duration.ofMinutes(minutes.get())), now));
+    }
+
+    private Turn snooze(ConversationState state, String reminderId, Instant until, Instant now) {
+        Optional<ReminderPlanner.Subject> subject = subject(state);
+        if (subject.isEmpty()) {
+            return turn(state, now, "Reminders are off right now, so there is nothing to snooze.");
+        }
+        if (!planner.isWaking(subject.get(), until)) {
+            return turn(state, now, "That would land in your quiet hours, so I'll let this one go.");
+        }
+        ConversationState next = state.withReminders(state.reminders().withSnooze(new ReminderLog.Snooze(reminderId, until), now));
+        return turn(next, now, "OK, I'll remind you again at " + CLOCK.format(until.atZone(subject.get().zone())) + ".");
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    Reply list(ConversationState state, Instant now) {
+        if (state.paused()) {
+            return Reply.text("Reminders are paused. Send /start to turn them back on.");
+        }
+        Optional<ReminderPlanner.Subject> subject = subject(state);
+        if (subject.isEmpty()) {
+            return Reply.text("Reminders start with your recovery plan, once triage says RECOVERY and I know your time zone.");
+        }
+        List<PlannedReminder> coming = planner.between(subject.get(), now, now.plus(LIST_AHEAD)).stream()
+                .filter(r -> r.kind() != ReminderKind.ICE_OFF).limit(12).toList();
+        if (coming.isEmpty()) {
+            return Reply.text("No reminders in the next 24 hours.");
+        }
+        String lines = coming.stream().map(r -> "- " + WHEN.format(r.dueAt().atZone(subject.get().zone())) + " " + name(r.kind()))
+                .collect(Collectors.joining("\n"));
+        return Reply.text("Coming up (" + subject.get().zone().getId() + "):\n" + lines);
+    }
+
+    Turn snoozeCommand(ConversationState state, String args, Instant now) {
+        Matcher m = DURATION.matcher(args.toLowerCase(Locale.ROOT).strip());
+        if (!m.matches()) {
+            return turn(state, now, "Tell me how long, like /snooze 30m or /snooze 1h.");
+        }
+        Duration by = m.group(2).startsWith("h") ? Duration.ofHours(Long.parseLong(m.group(1))) : Duration.ofMinutes(Long.parseLong(m.group(1)));
+        if (by.isZero() || by.compareTo(MAX_SNOOZE) > 0) {
+            return turn(state, now, "I can snooze a reminder by 1 minute up to 12 hours, like /snooze 30m or /snooze 1h.");
+        }
+        Optional<ReminderPlanner.Subject> subject = subject(state);
+        Optional<PlannedReminder> next = subject.flatMap(s -> planner.next(s, now, now.plus(LIST_AHEAD)));
+        if (next.isEmpty()) {
+            return turn(state, now, "There is no reminder coming in the next 24 hours to snooze.");
+        }
+        PlannedReminder r = next.get();
+        String id = r.id().endsWith("~") ? r.id().substring(0, r.id().length() - 1) : r.id();
+        Turn snoozed = snooze(state, id, r.dueAt().plus(by), now);
+        return snoozed.state().equals(state) ? snoozed
+                : new Turn(snoozed.state(), List.of(Reply.text("Your next reminder (" + name(r.kind()) + " at "
+                + CLOCK.format(r.dueAt().atZone(subject.get().zone())) + ") moves to "
+                + CLOCK.format(r.dueAt().plus(by).atZone(subject.get().zone())) + ".")));
+    }
+
+    Turn settings(ConversationState state, String args, Instant now) {
+        String a = args.toLowerCase(Locale.ROOT).strip();
+        if (a.isEmpty()) {
+            return turn(state, now, describeSettings(state));
+        }
+        Matcher waking = WAKING.matcher(a);
+        if (waking.matches()) {
+            Optional<LocalTime> from = time(waking.group(1));
+            Optional<LocalTime> to = time(waking.group(2));
+            if (from.isEmpty() || to.isEmpty() || !from.get().isBefore(to.get())
+                    || Duration.between(from.get(), to.get()).toHours() < 6) {
+                return turn(state, now, "Waking hours need a start before the end, at least 6 hours apart, within one day: for example /settings waking 07:00-23:00.");
+            }
+            ConversationState next = state.withProfile(state.profile().withWakingHours(from.get(), to.get()));
+            return turn(next, now, "Waking hours set to " + from.get() + "-" + to.get() + ". Nothing will come outside them.");
+        }
+        Matcher days = DAYS.matcher(a);
+        if (days.matches()) {
+            Optional<List<DayOfWeek>> parsed = days(days.group(1));
+            if (parsed.isEmpty()) {
+                return turn(state, now, "Name the days like this: /settings days mon wed fri");
+            }
+            ConversationState next = state.withProfile(state.profile().withTrainingDays(parsed.get()));
+            return turn(next, now, "Training days set to " + parsed.get().stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", ")) + ".");
+        }
+        return turn(state, now, "I didn't understand that setting.\n" + describeSettings(state));
+    }
+
+    private String describeSettings(ConversationState state) {
+        Profile p = state.profile();
+        LocalTime from = p.wakingFrom().orElse(rules.defaultWaking().from());
+        LocalTime to = p.wakingTo().orElse(rules.defaultWaking().to());
+        List<DayOfWeek> days = p.trainingDays().isEmpty() ? rules.defaultTrainingDays() : p.trainingDays();
+        return "Your settings:\n- Waking hours: " + from + "-" + to + " (no reminders outside them)\n- Training days: "
+                + days.stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
+                + "\n- Time zone: " + p.timeZone().orElse("not given yet")
+                + "\nChange them with /settings waking 07:00-23:00 or /settings days mon wed fri.";
+    }
+
+    private static Optional<LocalTime> time(String text) {
+        try {
+            return Optional.of(text.contains(":") ? LocalTime.parse(text.length() == 4 ? "0" + text : text) : LocalTime.of(Integer.parseInt(text), 0));
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<List<DayOfWeek>> days(String text) {
+        Set<DayOfWeek> chosen = EnumSet.noneOf(DayOfWeek.class);
+        for (String word : text.split("[\\s,]+")) {
+            Optional<DayOfWeek> day = java.util.Arrays.stream(DayOfWeek.values())
+                    .filter(d -> word.length() >= 2 && d.name().toLowerCase(Locale.ROOT).startsWith(word)).findFirst();
+            if (day.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen.add(day.get());
+        }
+        return chosen.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(chosen));
+    }
+
+    private static Optional<Integer> parseInt(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String name(ReminderKind kind) {
+        return switch (kind) {
+            case ICE -> "Ice";
+            case ICE_OFF -> "Ice off";
+            case WALK -> "Walk";
+            case WALK_TOTAL -> "Walking (daily total)";
+            case HYDRATION -> "Water";
+            case CHECKIN -> "Daily check-in";
+            case ACCESSORIES -> "Accessory work";
+            case WARMUP -> "Warm-up";
+        };
+    }
+
+    private static Turn turn(ConversationState state, Instant now, String text) {
+        return new Turn(state.touchedAt(now), List.of(Reply.text(text)));
+    }
+
+}

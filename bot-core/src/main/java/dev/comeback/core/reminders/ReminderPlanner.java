@@ -1,0 +1,204 @@
+package dev.comeback.core.reminders;
+
+import dev.comeback.core.protocol.Protocol;
+import dev.comeback.core.protocol.RecoveryProgress;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Which reminders fall due for a person, and when: a pure function of their recovery progress, time zone,
+ * waking hours and snoozes. Times are wall-clock times in their zone (so a daylight-saving change keeps
+ * 08:00 at 08:00), never outside waking hours, and only for the kinds their phase asks for in
+ * protocol.json. Both the Quartz scheduler and the console's virtual clock take their times from here.
+ */
+public final class ReminderPlanner {
+    private final Protocol protocol;
+    private final ReminderRules rules;
+
+    public ReminderPlanner(Protocol protocol, ReminderRules rules) {
+        this.protocol = protocol;
+        this.rules = rules;
+    }
+
+    /** Everything the planner needs to know about one person. */
+    public record Subject(RecoveryProgress progress, ZoneId zone, LocalTime wakingFrom, LocalTime wakingTo,
+                          Set<DayOfWeek> trainingDays, Map<String, Instant> snoozes) {
+        public Subject {
+            trainingDays = Set.copyOf(trainingDays);
+            snoozes = Map.copyOf(snoozes);
+        }
+    }
+
+    /** A phase laid on the calendar: from {@code start} until {@code end} (empty: until a gate opens). */
+    private record Segment(Protocol.Phase phase, Instant start, Optional<Instant> end) {
+        boolean contains(Instant t) {
+            return !t.isBefore(start) && end.map(t::isBefore).orElse(true);
+        }
+    }
+
+    /** The reminders due after {@code from} and at or before {@code to}, in due order. */
+    public List<PlannedReminder> between(Subject subject, Instant from, Instant to) {
+        List<PlannedReminder> out = new ArrayList<>();
+        for (Segment segment : timeline(subject.progress(), to)) {
+            if (segment.end().map(e -> !e.isAfter(from)).orElse(false) || segment.start().isAfter(to)) {
+                continue;
+            }
+            Instant lower = segment.start().isAfter(from) ? segment.start() : from;
+            Instant upper = segment.end().filter(e -> e.isBefore(to)).orElse(to);
+            for (String kind : segment.phase().reminders()) {
+                plan(kind, subject, segment, r -> {
+                    if (r.dueAt().isAfter(from) && !r.dueAt().isAfter(to) && r.dueAt().isAfter(subject.progress().startedAt())) {
+                        out.add(r);
+                    }
+                }, lower, upper);
+            }
+        }
+        out.removeIf(r -> subject.snoozes().containsKey(r.id()));
+        subject.snoozes().forEach((id, until) -> {
+            if (until.isAfter(from) && !until.isAfter(to) && isWaking(subject, until)) {
+                PlannedReminder.kindOf(id).ifPresent(kind -> out.add(new PlannedReminder(id + "~", kind, until, staleAfter(kind))));
+            }
+        });
+        out.sort(Comparator.comparing(PlannedReminder::dueAt).thenComparing(r -> r.kind().ordinal()));
+        return out;
+    }
+
+    public Optional<PlannedReminder> next(Subject subject, Instant after, Instant until) {
+        return between(subject, after, until).stream().findFirst();
+    }
+
+    /** The reminder with this id if the person's current plan still has it (a phase change or pause drops it). */
+    public Optional<PlannedReminder> find(Subject subject, String id, Instant dueAt) {
+        return between(subject, dueAt.minusSeconds(60), dueAt).stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public boolean isWaking(Subject subject, Instant t) {
+        LocalTime local = t.atZone(subject.zone()).toLocalTime();
+        return !local.isBefore(subject.wakingFrom()) && local.isBefore(subject.wakingTo());
+    }
+
+    public Duration staleAfter(ReminderKind kind) {
+        return Duration.ofMinutes(switch (kind) {
+            case ICE -> rules.ice().staleAfterMinutes();
+            case ICE_OFF -> rules.ice().offStaleAfterMinutes();
+            case WALK -> rules.walk().staleAfterMinutes();
+            case WALK_TOTAL -> rules.walkTotal().staleAfterMinutes();
+            case HYDRATION -> rules.hydration().staleAfterMinutes();
+            case CHECKIN -> rules.checkin().staleAfterMinutes();
+            case ACCESSORIES -> rules.accessories().staleAfterMinutes();
+            case WARMUP -> rules.warmup().staleAfterMinutes();
+        });
+    }
+
+    /** The current phase and those that follow it by time alone, up to {@code until} or a gate. */
+    private List<Segment> timeline(RecoveryProgress progress, Instant until) {
+        List<Segment> segments = new ArrayList<>();
+        int index = protocol.indexOf(progress.phaseId());
+        Instant start = progress.phaseStartedAt();
+        Optional<Instant> end = progress.phaseEndsAt();
+        while (true) {
+            Protocol.Phase phase = protocol.phases().get(index);
+            boolean last = index + 1 >= protocol.phases().size();
+            segments.add(new Segment(phase, start, last ? Optional.empty() : end));
+            if (last || end.isEmpty() || !end.get().isBefore(until)) {
+                return segments;
+            }
+            index++;
+            start = end.get();
+            Instant from = start;
+            end = protocol.phases().get(index).length().map(from::plus);
+        }
+    }
+
+    private void plan(String kindKey, Subject s, Segment segment, Consumer<PlannedReminder> out, Instant lower, Instant upper) {
+        ReminderKind kind = ReminderKind.byKey(kindKey).orElseThrow();
+        LocalDate first = lower.atZone(s.zone()).toLocalDate();
+        LocalDate last = upper.atZone(s.zone()).toLocalDate();
+        LocalDate startDay = s.progress().startedAt().atZone(s.zone()).toLocalDate();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            switch (kind) {
+                case ICE -> {
+                    LocalDateTime anchor = day.equals(startDay)
+                            ? s.progress().startedAt().atZone(s.zone()).toLocalDateTime().plusMinutes(rules.ice().everyMinutes())
+                            : LocalDateTime.of(day, s.wakingFrom());
+                    for (LocalDateTime t = anchor; t.toLocalDate().equals(day); t = t.plusMinutes(rules.ice().everyMinutes())) {
+                        LocalDateTime off = t.plusMinutes(rules.ice().offAfterMinutes());
+                        if (!waking(s, t) || !waking(s, off) || !off.toLocalDate().equals(day)) {
+                            continue;
+                        }
+                        Instant due = at(s, t);
+                        if (segment.contains(due)) {
+                            out.accept(reminder(ReminderKind.ICE, due));
+                            out.accept(reminder(ReminderKind.ICE_OFF, at(s, off)));
+                        }
+                    }
+                }
+                case HYDRATION -> {
+                    LocalDateTime t = LocalDateTime.of(day, s.wakingFrom()).plusMinutes(rules.hydration().everyMinutes());
+                    for (; t.toLocalDate().equals(day) && waking(s, t); t = t.plusMinutes(rules.hydration().everyMinutes())) {
+                        daily(kind, s, segment, t, out);
+                    }
+                }
+                case WALK -> {
+                    for (int m : rules.walk().minutesAfterWaking()) {
+                        daily(kind, s, segment, wake(day, s, m), out);
+                    }
+                }
+                case WALK_TOTAL -> daily(kind, s, segment, wake(day, s, rules.walkTotal().minutesAfterWaking()), out);
+                case CHECKIN -> daily(kind, s, segment, wake(day, s, rules.checkin().minutesAfterWaking()), out);
+                case ACCESSORIES -> {
+                    if (rules.accessories().days().contains(day.getDayOfWeek())) {
+                        daily(kind, s, segment, wake(day, s, rules.accessories().minutesAfterWaking()), out);
+                    }
+                }
+                case WARMUP -> {
+                    if (s.trainingDays().contains(day.getDayOfWeek())) {
+                        daily(kind, s, segment, wake(day, s, rules.warmup().minutesAfterWaking()), out);
+                    }
+                }
+                case ICE_OFF -> throw new IllegalStateException("ice_off follows ice; it is not asked for by a phase");
+            }
+        }
+    }
+
+    private void daily(ReminderKind kind, Subject s, Segment segment, LocalDateTime t, Consumer<PlannedReminder> out) {
+        if (waking(s, t)) {
+            Instant due = at(s, t);
+            if (segment.contains(due)) {
+                out.accept(reminder(kind, due));
+            }
+        }
+    }
+
+    private static LocalDateTime wake(LocalDate day, Subject s, int minutes) {
+        return LocalDateTime.of(day, s.wakingFrom()).plusMinutes(minutes);
+    }
+
+    private static boolean waking(Subject s, LocalDateTime t) {
+        LocalTime local = t.toLocalTime();
+        return !local.isBefore(s.wakingFrom()) && local.isBefore(s.wakingTo());
+    }
+
+    /** A wall-clock time in the person's zone; in a spring-forward gap it moves to just after the gap. */
+    private static Instant at(Subject s, LocalDateTime t) {
+        return ZonedDateTime.of(t, s.zone()).toInstant();
+    }
+
+    private PlannedReminder reminder(ReminderKind kind, Instant due) {
+        return new PlannedReminder(PlannedReminder.idFor(kind, due), kind, due, staleAfter(kind));
+    }
+}
