@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -86,16 +88,22 @@ final class ConsoleChat {
         }
         Instant target = virtual.instant().plus(duration.get());
         // Deliver what falls due one reminder at a time, re-planning after each: a delivery can move the
-        // person into a new phase, which changes what comes next.
+        // person into a new phase, which changes what comes next. Reminders can share a minute, so the next
+        // look starts just before the last one delivered and skips those already handled.
+        Set<String> handled = new HashSet<>();
+        Instant from = virtual.instant();
         while (true) {
-            List<PlannedReminder> due = coach.plannedReminders(user, virtual.instant(), target);
-            if (due.isEmpty()) {
+            Optional<PlannedReminder> next = coach.plannedReminders(user, from, target).stream()
+                    .filter(r -> !handled.contains(r.id())).findFirst();
+            if (next.isEmpty()) {
                 break;
             }
-            PlannedReminder next = due.get(0);
-            virtual.advanceTo(next.dueAt());
-            print(coach.handle(new Incoming.Due(user, chat, next.id(), next.dueAt(), virtual.instant())),
-                    "[" + STAMP.format(next.dueAt().atZone(virtual.getZone())) + "] ");
+            PlannedReminder due = next.get();
+            virtual.advanceTo(due.dueAt());
+            print(coach.handle(new Incoming.Due(user, chat, due.id(), due.dueAt(), virtual.instant())),
+                    "[" + STAMP.format(due.dueAt().atZone(virtual.getZone())) + "] ");
+            handled.add(due.id());
+            from = due.dueAt().minusNanos(1);
         }
         virtual.advanceTo(target);
     }

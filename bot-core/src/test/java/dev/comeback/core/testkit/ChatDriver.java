@@ -84,13 +84,18 @@ public final class ChatDriver {
     public List<Reply> waitDelivering(Duration duration) {
         Instant target = clock.instant().plus(duration);
         List<Reply> delivered = new ArrayList<>();
+        java.util.Set<String> handled = new java.util.HashSet<>();
+        Instant from = clock.instant();
         while (true) {
-            List<PlannedReminder> due = coach.plannedReminders(user, clock.instant(), target);
-            if (due.isEmpty()) {
+            Optional<PlannedReminder> next = coach.plannedReminders(user, from, target).stream()
+                    .filter(r -> !handled.contains(r.id())).findFirst();
+            if (next.isEmpty()) {
                 break;
             }
-            clock.advanceTo(due.get(0).dueAt());
-            delivered.addAll(deliver(due.get(0)).last());
+            clock.advanceTo(next.get().dueAt());
+            delivered.addAll(deliver(next.get()).last());
+            handled.add(next.get().id());
+            from = next.get().dueAt().minusNanos(1);
         }
         clock.advanceTo(target);
         return delivered;
