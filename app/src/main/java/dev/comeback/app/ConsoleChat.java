@@ -6,7 +6,6 @@ import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
-import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.time.VirtualClock;
 
 import java.io.BufferedReader;
@@ -14,12 +13,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -86,26 +82,8 @@ final class ConsoleChat {
             err.println("console: :wait needs the virtual clock (--clock virtual)");
             return;
         }
-        Instant target = virtual.instant().plus(duration.get());
-        // Deliver what falls due one reminder at a time, re-planning after each: a delivery can move the
-        // person into a new phase, which changes what comes next. Reminders can share a minute, so the next
-        // look starts just before the last one delivered and skips those already handled.
-        Set<String> handled = new HashSet<>();
-        Instant from = virtual.instant();
-        while (true) {
-            Optional<PlannedReminder> next = coach.plannedReminders(user, from, target).stream()
-                    .filter(r -> !handled.contains(r.id())).findFirst();
-            if (next.isEmpty()) {
-                break;
-            }
-            PlannedReminder due = next.get();
-            virtual.advanceTo(due.dueAt());
-            print(coach.handle(new Incoming.Due(user, chat, due.id(), due.dueAt(), virtual.instant())),
-                    "[" + STAMP.format(due.dueAt().atZone(virtual.getZone())) + "] ");
-            handled.add(due.id());
-            from = due.dueAt().minusNanos(1);
-        }
-        virtual.advanceTo(target);
+        coach.deliverDueUntil(user, chat, virtual, virtual.instant().plus(duration.get()), (reminder, replies) ->
+                print(replies, "[" + STAMP.format(reminder.dueAt().atZone(virtual.getZone())) + "] "));
     }
 
     static Optional<Duration> parseWait(String line) {

@@ -4,15 +4,21 @@ import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.conversation.ConversationState;
 import dev.comeback.core.conversation.Turn;
 import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.storage.ConversationStore;
+import dev.comeback.core.time.VirtualClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,6 +46,30 @@ public final class Coach {
     /** The reminders the person's stored plan has due after {@code from} and at or before {@code to}. */
     public List<PlannedReminder> plannedReminders(UserRef user, Instant from, Instant to) {
         return store.load(user.key()).map(s -> conversation.plannedReminders(s, from, to)).orElse(List.of());
+    }
+
+    /**
+     * Moves a virtual clock to {@code target}, handing each reminder of this person that falls due on the way
+     * to the core at its due time, in order, re-planning after each (a delivery can move them into a new
+     * phase). Reminders can share a minute, so each look starts just before the last one handled.
+     */
+    public void deliverDueUntil(UserRef user, ChatRef chat, VirtualClock clock, Instant target,
+                                BiConsumer<PlannedReminder, List<Reply>> delivered) {
+        Set<String> handled = new HashSet<>();
+        Instant from = clock.instant();
+        while (true) {
+            Optional<PlannedReminder> next = plannedReminders(user, from, target).stream()
+                    .filter(r -> !handled.contains(r.id())).findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            PlannedReminder due = next.get();
+            clock.advanceTo(due.dueAt());
+            delivered.accept(due, handle(new Incoming.Due(user, chat, due.id(), due.dueAt(), clock.instant())));
+            handled.add(due.id());
+            from = due.dueAt().minusNanos(1);
+        }
+        clock.advanceTo(target);
     }
 
     public List<Reply> handle(Incoming in) {

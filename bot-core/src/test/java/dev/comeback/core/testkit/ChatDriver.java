@@ -82,22 +82,12 @@ public final class ChatDriver {
 
     /** Like the console's :wait: moves the clock, delivering each reminder as it falls due, in order. */
     public List<Reply> waitDelivering(Duration duration) {
-        Instant target = clock.instant().plus(duration);
         List<Reply> delivered = new ArrayList<>();
-        java.util.Set<String> handled = new java.util.HashSet<>();
-        Instant from = clock.instant();
-        while (true) {
-            Optional<PlannedReminder> next = coach.plannedReminders(user, from, target).stream()
-                    .filter(r -> !handled.contains(r.id())).findFirst();
-            if (next.isEmpty()) {
-                break;
-            }
-            clock.advanceTo(next.get().dueAt());
-            delivered.addAll(deliver(next.get()).last());
-            handled.add(next.get().id());
-            from = next.get().dueAt().minusNanos(1);
-        }
-        clock.advanceTo(target);
+        coach.deliverDueUntil(user, chat, clock, clock.instant().plus(duration), (reminder, replies) -> {
+            last = replies;
+            all.addAll(replies);
+            delivered.addAll(replies);
+        });
         return delivered;
     }
 
