@@ -6,6 +6,8 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
@@ -25,12 +27,33 @@ public final class Database implements AutoCloseable {
         config.setPoolName("comeback");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
+                    .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * The folder of the migrations written for one database product, beside the portable ones in
+     * db/migration: {@code h2} or {@code postgresql}. Quartz's job store tables need vendor-specific column
+     * types (H2's IMAGE, PostgreSQL's BYTEA), so their migration exists once per product.
+     */
+    public static String vendor(DataSource dataSource) {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StorageException("cannot read which database " + dataSource + " is", e);
+        }
+        return switch (product) {
+            case "H2" -> "h2";
+            case "PostgreSQL" -> "postgresql";
+            default -> throw new StorageException("unsupported database: " + product + " (H2 or PostgreSQL)", null);
+        };
     }
 
     /**
