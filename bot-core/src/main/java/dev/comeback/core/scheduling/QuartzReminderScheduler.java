@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reminders in Quartz with a persistent JDBC job store (JobStoreTX) in the application's database and pool,
@@ -41,6 +42,8 @@ import java.util.Set;
 public final class QuartzReminderScheduler implements ReminderScheduler, AutoCloseable {
     /** Stored in every Quartz row (SCHED_NAME): changing it orphans the stored plan. */
     static final String NAME = "comeback-reminders";
+    /** Names this instance's entry in Quartz's JVM-wide connection registry; not stored anywhere. */
+    private static final AtomicInteger instances = new AtomicInteger();
 
     private final Scheduler scheduler;
     private final DeliveryLog deliveries;
@@ -69,9 +72,13 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     static QuartzReminderScheduler open(DataSource dataSource, DueReminderHandler handler, Clock clock) {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(clock, "clock");
-        DBConnectionManager.getInstance().addConnectionProvider(NAME, new SharedPoolConnectionProvider(dataSource));
+        // Quartz finds connections by name in a JVM-wide registry. A fresh name per instance keeps a stopped
+        // scheduler's leftover job threads away from the pool of the one that replaced it.
+        String connections = NAME + "-" + instances.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(connections, new SharedPoolConnectionProvider(dataSource));
         try {
-            Scheduler scheduler = new StdSchedulerFactory(properties(Database.vendor(dataSource))).getScheduler();
+            Scheduler scheduler = new StdSchedulerFactory(properties(Database.vendor(dataSource), connections))
+                    .getScheduler();
             DeliveryLog deliveries = new DeliveryLog(dataSource);
             QuartzReminderScheduler reminders = new QuartzReminderScheduler(scheduler, deliveries);
             ReminderFiring firing = new ReminderFiring(deliveries, handler, reminders, clock);
@@ -87,7 +94,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         }
     }
 
-    private static Properties properties(String vendor) {
+    private static Properties properties(String vendor, String connections) {
         Properties p = new Properties();
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, NAME);
         // A fixed id: after a crash, the jobs that were running are recovered by the instance of the same id.
@@ -99,7 +106,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, JobStoreTX.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass",
                 "postgresql".equals(vendor) ? PostgreSQLDelegate.class.getName() : StdJDBCDelegate.class.getName());
-        p.setProperty("org.quartz.jobStore.dataSource", NAME);
+        p.setProperty("org.quartz.jobStore.dataSource", connections);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "false");
         // Job data as string properties, not serialised Java maps.

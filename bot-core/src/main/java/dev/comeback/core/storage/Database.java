@@ -19,7 +19,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(interruptSafe(url));
         config.setUsername(user);
         config.setPassword(password);
         // Flyway holds two connections while it migrates.
@@ -35,6 +35,20 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * An H2 file URL whose file access survives thread interrupts. With H2's default file channel, a thread
+     * interrupted during a read or write (Quartz interrupts its threads when it shuts down; executors do on
+     * shutdownNow) closes the whole database under every other connection of the pool. H2's {@code retry:}
+     * file system reopens the file instead. Other URLs are returned unchanged.
+     */
+    static String interruptSafe(String url) {
+        String file = "jdbc:h2:file:";
+        if (url.startsWith(file) && !url.startsWith(file + "retry:")) {
+            return file + "retry:" + url.substring(file.length());
+        }
+        return url;
     }
 
     /**
