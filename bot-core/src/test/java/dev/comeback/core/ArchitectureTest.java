@@ -18,4 +18,9 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..conversation..", "..triage..", "..safety..", "..protocol..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.quartz..",
                     "com.zaxxer..", "org.flywaydb..", "java.io..", "java.net..", "java.nio.file..");
+
+    @ArchTest
+    static final ArchRule quartzStaysInsideScheduling = noClasses()
+            .that().resideOutsideOfPackage("..scheduling..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.quartz..");
 }

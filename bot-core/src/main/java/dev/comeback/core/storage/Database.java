@@ -6,6 +6,8 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
@@ -17,7 +19,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(interruptSafe(url));
         config.setUsername(user);
         config.setPassword(password);
         // Flyway holds two connections while it migrates.
@@ -25,12 +27,47 @@ public final class Database implements AutoCloseable {
         config.setPoolName("comeback");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
+                    .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * An H2 file URL whose file access survives thread interrupts. With H2's default file channel, a thread
+     * interrupted during a read or write (Quartz interrupts its threads when it shuts down; executors do on
+     * shutdownNow) closes the whole database under every other connection of the pool. H2's {@code retry:}
+     * file system reopens the file instead. Other URLs are returned unchanged.
+     */
+    static String interruptSafe(String url) {
+        String file = "jdbc:h2:file:";
+        if (url.startsWith(file) && !url.startsWith(file + "retry:")) {
+            return file + "retry:" + url.substring(file.length());
+        }
+        return url;
+    }
+
+    /**
+     * The folder of the migrations written for one database product, beside the portable ones in
+     * db/migration: {@code h2} or {@code postgresql}. Quartz's job store tables need vendor-specific column
+     * types (H2's IMAGE, PostgreSQL's BYTEA), so their migration exists once per product.
+     */
+    public static String vendor(DataSource dataSource) {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StorageException("cannot read which database " + dataSource + " is", e);
+        }
+        return switch (product) {
+            case "H2" -> "h2";
+            case "PostgreSQL" -> "postgresql";
+            default -> throw new StorageException("unsupported database: " + product + " (H2 or PostgreSQL)", null);
+        };
     }
 
     /**

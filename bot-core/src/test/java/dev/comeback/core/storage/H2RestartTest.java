@@ -59,4 +59,12 @@ class H2RestartTest {
     void theDefaultUrlWritesEveryCommitBeforeItReturns() {
         assertThat(Database.h2FileUrl(Path.of("/tmp/x.mv.db"))).isEqualTo("jdbc:h2:file:/tmp/x;WRITE_DELAY=0");
     }
+
+    @Test
+    void h2FilesAreOpenedSoThatAnInterruptedThreadDoesNotCloseTheDatabase() {
+        assertThat(Database.interruptSafe("jdbc:h2:file:./data/comeback;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:retry:./data/comeback;WRITE_DELAY=0");
+        assertThat(Database.interruptSafe("jdbc:h2:file:retry:/tmp/x")).isEqualTo("jdbc:h2:file:retry:/tmp/x");
+        assertThat(Database.interruptSafe("jdbc:postgresql://db/comeback")).isEqualTo("jdbc:postgresql://db/comeback");
+    }
 }

@@ -1,0 +1,119 @@
+package dev.comeback.core.scheduling;
+
+import dev.comeback.core.scheduling.DeliveryLog.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What to do with a reminder whose trigger fired: deliver it, skip it (with the person's other stale ones, in
+ * one batch), wait because it is early, or nothing because it was handled before. Time is read from the
+ * clock; the durable claim in the {@link DeliveryLog} comes before every hand-off.
+ */
+final class ReminderFiring {
+    /** Quartz may fire up to 2 ms early, and the clock may lag Quartz's a little: wait that long, no longer. */
+    static final Duration MAX_WAIT_WHEN_EARLY = Duration.ofSeconds(2);
+    static final Comparator<PlannedReminder> DUE_ORDER =
+            Comparator.comparing(PlannedReminder::due).thenComparing(PlannedReminder::reminderId);
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderFiring.class);
+    private static final int LOCK_STRIPES = 64;
+
+    sealed interface Result {
+        record Delivered() implements Result {}
+        record Failed(RuntimeException cause) implements Result {}
+        record Skipped(List<PlannedReminder> batch) implements Result {}
+        record AlreadyHandled() implements Result {}
+        record Early(Duration by) implements Result {}
+    }
+
+    private final DeliveryLog deliveries;
+    private final DueReminderHandler handler;
+    private final ReminderScheduler plans;
+    private final Clock clock;
+    private final Object[] userLocks = new Object[LOCK_STRIPES];
+
+    ReminderFiring(DeliveryLog deliveries, DueReminderHandler handler, ReminderScheduler plans, Clock clock) {
+        this.deliveries = deliveries;
+        this.handler = handler;
+        this.plans = plans;
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            userLocks[i] = new Object();
+        }
+    }
+
+    /** Handles one fired reminder; one person's reminders are handled one at a time. */
+    Result fire(PlannedReminder reminder) {
+        Instant now = clock.instant();
+        if (now.isBefore(reminder.due())) {
+            Duration early = Duration.between(now, reminder.due());
+            if (early.compareTo(MAX_WAIT_WHEN_EARLY) > 0) {
+                return new Result.Early(early);
+            }
+            sleep(early.toMillis() + 1);
+            now = clock.instant();
+            if (now.isBefore(reminder.due())) {
+                return new Result.Early(Duration.between(now, reminder.due()));
+            }
+        }
+        synchronized (userLocks[Math.floorMod(reminder.userKey().hashCode(), LOCK_STRIPES)]) {
+            return reminder.isStaleAt(now) ? skip(reminder, now) : deliver(reminder, now);
+        }
+    }
+
+    private Result deliver(PlannedReminder reminder, Instant now) {
+        if (!deliveries.claim(reminder, Outcome.DELIVERING, now)) {
+            return new Result.AlreadyHandled();
+        }
+        try {
+            handler.onDue(reminder, now);
+        } catch (RuntimeException e) {
+            log.warn("reminder {} of {} could not be delivered; it is not retried", reminder.reminderId(),
+                    reminder.userKey(), e);
+            deliveries.record(reminder, Outcome.FAILED, clock.instant());
+            return new Result.Failed(e);
+        }
+        deliveries.record(reminder, Outcome.DELIVERED, clock.instant());
+        return new Result.Delivered();
+    }
+
+    /**
+     * Skips {@code reminder} and, in the same batch, every other reminder of the person that is stale by now,
+     * so that after downtime the handler hears once per person rather than once per reminder. The others'
+     * triggers still fire; they find their claim and do nothing.
+     */
+    private Result skip(PlannedReminder reminder, Instant now) {
+        if (!deliveries.claim(reminder, Outcome.SKIPPED, now)) {
+            return new Result.AlreadyHandled();
+        }
+        List<PlannedReminder> batch = new ArrayList<>(List.of(reminder));
+        for (PlannedReminder other : plans.planned(reminder.userKey())) {
+            if (!other.reminderId().equals(reminder.reminderId()) && other.isStaleAt(now)
+                    && deliveries.claim(other, Outcome.SKIPPED, now)) {
+                batch.add(other);
+            }
+        }
+        batch.sort(DUE_ORDER);
+        try {
+            handler.onStale(reminder.userKey(), List.copyOf(batch), now);
+        } catch (RuntimeException e) {
+            log.warn("the note on {} skipped reminders of {} failed", batch.size(), reminder.userKey(), e);
+        }
+        return new Result.Skipped(List.copyOf(batch));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
