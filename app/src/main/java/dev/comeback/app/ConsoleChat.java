@@ -1,6 +1,7 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.delivery.Messenger;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code bot> } in front, its buttons on one line {@code buttons: [Yes] [No]}; typing a button's label
  * presses it; {@code :wait 2h} moves a virtual clock forward.
  */
-final class ConsoleChat {
+final class ConsoleChat implements Messenger {
     static final String PLATFORM = "console";
     private static final Pattern WAIT = Pattern.compile(":wait\\s+((?:\\d+[dhms]\\s*)+)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -38,7 +39,7 @@ final class ConsoleChat {
     private final ChatRef chat;
     private final PrintStream out;
     private final PrintStream err;
-    private List<Button> shownButtons = List.of();
+    private volatile List<Button> shownButtons = List.of();
 
     ConsoleChat(Coach coach, Clock clock, String userName, PrintStream out, PrintStream err) {
         this.coach = coach;
@@ -105,12 +106,18 @@ final class ConsoleChat {
         return Optional.of(total);
     }
 
+    /** Reminders fired by the real-clock scheduler, printed with the time they went out. */
+    @Override
+    public void send(UserRef to, List<Reply> replies) {
+        print(replies, "[" + STAMP.format(clock.instant().atZone(clock.getZone())) + "] ");
+    }
+
     private void print(List<Reply> replies) {
         print(replies, "");
     }
 
     /** Every line of a message gets {@code stamp} (a virtual time, for deliveries) and {@code bot> } in front. */
-    private void print(List<Reply> replies, String stamp) {
+    private synchronized void print(List<Reply> replies, String stamp) {
         if (replies.isEmpty()) {
             return;
         }

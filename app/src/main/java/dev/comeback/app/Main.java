@@ -1,6 +1,9 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.ReminderDelivery;
+import dev.comeback.core.ReminderPlanSync;
+import dev.comeback.core.scheduling.QuartzReminderScheduler;
 import dev.comeback.core.content.Content;
 import dev.comeback.core.content.ContentException;
 import dev.comeback.core.content.ContentLoader;
@@ -60,7 +63,17 @@ public final class Main {
                     settings.get("db.password"), settings.getInt("db.pool.size"))) {
                 Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                new ConsoleChat(coach, clock, options.user(), out, err).run(reader);
+                ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err);
+                if (options.virtualClock()) {
+                    // Quartz runs on the real clock only; on the virtual clock :wait delivers reminders.
+                    console.run(reader);
+                } else {
+                    try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
+                            new ReminderDelivery(coach, console), clock)) {
+                        coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
+                        console.run(reader);
+                    }
+                }
             }
             return 0;
         } catch (ContentException e) {

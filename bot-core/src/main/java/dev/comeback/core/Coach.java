@@ -31,8 +31,14 @@ public final class Coach {
     static final String OUR_FAULT =
             "Sorry, something went wrong on my side and I could not take that in. Nothing you told me before is lost; please send it again in a moment.";
 
+    /** Told after a turn changed a person's stored state (for example, to re-plan their reminders). */
+    public interface TurnListener {
+        void committed(UserRef user);
+    }
+
     private final Conversation conversation;
     private final ConversationStore store;
+    private volatile TurnListener listener = user -> { };
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
     public Coach(Conversation conversation, ConversationStore store) {
@@ -41,6 +47,10 @@ public final class Coach {
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
+    }
+
+    public void setTurnListener(TurnListener listener) {
+        this.listener = listener;
     }
 
     /** The reminders the person's stored plan has due after {@code from} and at or before {@code to}. */
@@ -72,6 +82,15 @@ public final class Coach {
         clock.advanceTo(target);
     }
 
+    private void notifyListener(UserRef user) {
+        try {
+            listener.committed(user);
+        } catch (RuntimeException e) {
+            // The turn is committed and its replies must still go out; the plan is handed over next turn.
+            log.error("after-turn work failed for {}", user.key(), e);
+        }
+    }
+
     public List<Reply> handle(Incoming in) {
         String key = in.user().key();
         ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
@@ -81,6 +100,7 @@ public final class Coach {
             Turn turn = conversation.step(state, in);
             if (!turn.state().equals(state)) {
                 store.save(key, turn.state());
+                notifyListener(in.user());
             }
             return turn.replies();
         } catch (RuntimeException e) {

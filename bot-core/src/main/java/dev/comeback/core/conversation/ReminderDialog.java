@@ -176,7 +176,7 @@ final class ReminderDialog {
         if (minutes.isEmpty() || !rules.snoozeMinutes().contains(minutes.get()) || PlannedReminder.kindOf(id).isEmpty()) {
             return Optional.of(turn(state, now, "That button is no longer valid."));
         }
-        return Optional.of(snooze(state, id.endsWith("~") ? id.substring(0, id.length() - 1) : id, now.plus(Duration.ofMinutes(minutes.get())), now));
+        return Optional.of(snooze(state, PlannedReminder.originalOf(id), now.plus(Duration.ofMinutes(minutes.get())), now));
     }
 
     private Turn snooze(ConversationState state, String reminderId, Instant until, Instant now) {
@@ -226,8 +226,7 @@ final class ReminderDialog {
             return turn(state, now, "There is no reminder coming in the next 24 hours to snooze.");
         }
         PlannedReminder r = next.get();
-        String id = r.id().endsWith("~") ? r.id().substring(0, r.id().length() - 1) : r.id();
-        Turn snoozed = snooze(state, id, r.dueAt().plus(by), now);
+        Turn snoozed = snooze(state, PlannedReminder.originalOf(r.id()), r.dueAt().plus(by), now);
         return snoozed.state().equals(state) ? snoozed
                 : new Turn(snoozed.state(), List.of(Reply.text("Your next reminder (" + name(r.kind()) + " at "
                 + CLOCK.format(r.dueAt().atZone(subject.get().zone())) + ") moves to "

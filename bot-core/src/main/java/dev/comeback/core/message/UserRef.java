@@ -19,6 +19,15 @@ public record UserRef(String platform, String id) {
         return new UserRef(platform, id);
     }
 
+    /** The inverse of {@link #key()}. */
+    public static UserRef fromKey(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not a user key: " + key);
+        }
+        return new UserRef(key.substring(0, colon), key.substring(colon + 1));
+    }
+
     public String key() {
         return platform + ":" + id;
     }

@@ -70,7 +70,7 @@ public final class ReminderPlanner {
         out.removeIf(r -> subject.snoozes().containsKey(r.id()));
         subject.snoozes().forEach((id, until) -> {
             if (until.isAfter(from) && !until.isAfter(to) && isWaking(subject, until)) {
-                PlannedReminder.kindOf(id).ifPresent(kind -> out.add(new PlannedReminder(id + "~", kind, until, staleAfter(kind))));
+                PlannedReminder.kindOf(id).ifPresent(kind -> out.add(new PlannedReminder(id + "~" + until.getEpochSecond() / 60, kind, until, staleAfter(kind))));
             }
         });
         out.sort(Comparator.comparing(PlannedReminder::dueAt).thenComparing(r -> r.kind().ordinal()));
@@ -83,7 +83,7 @@ public final class ReminderPlanner {
 
     /** The reminder with this id if the person's current plan still has it (a phase change or pause drops it). */
     public Optional<PlannedReminder> find(Subject subject, String id, Instant dueAt) {
-        return between(subject, dueAt.minusSeconds(60), dueAt).stream().filter(r -> r.id().equals(id)).findFirst();
+        return between(subject, dueAt.minusSeconds(60), dueAt.plusSeconds(60)).stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     public boolean isWaking(Subject subject, Instant t) {

@@ -31,7 +31,7 @@ final class DeliveryLog {
     }
 
     /** Records {@code reminder} with {@code outcome} unless it was recorded before; true if this call recorded it. */
-    boolean claim(PlannedReminder reminder, Outcome outcome, Instant at) {
+    boolean claim(ScheduledReminder reminder, Outcome outcome, Instant at) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO reminder_delivery "
                      + "(user_key, reminder_id, due_at, outcome, decided_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -51,7 +51,7 @@ final class DeliveryLog {
     }
 
     /** Updates the outcome of a claimed reminder (DELIVERING to DELIVERED or FAILED). */
-    void record(PlannedReminder reminder, Outcome outcome, Instant at) {
+    void record(ScheduledReminder reminder, Outcome outcome, Instant at) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE reminder_delivery SET outcome = ?, decided_at = ? "
                      + "WHERE user_key = ? AND reminder_id = ?")) {

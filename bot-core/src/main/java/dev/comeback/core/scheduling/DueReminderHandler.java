@@ -16,12 +16,12 @@ public interface DueReminderHandler {
      * {@code reminder} is due: deliver it. {@code firedAt} is the scheduler clock's now, never before
      * {@code reminder.due()} and never after {@code reminder.staleAt()}.
      */
-    void onDue(PlannedReminder reminder, Instant firedAt);
+    void onDue(ScheduledReminder reminder, Instant firedAt);
 
     /**
      * These reminders of one person came too late to be useful (usually after downtime) and were skipped; at
      * least one, in due order. All of the person's stale reminders at {@code firedAt} come in one call, so
      * one short note per call ("I was offline and skipped 3 reminders") never turns into a pile.
      */
-    void onStale(String userKey, List<PlannedReminder> skipped, Instant firedAt);
+    void onStale(String userKey, List<ScheduledReminder> skipped, Instant firedAt);
 }

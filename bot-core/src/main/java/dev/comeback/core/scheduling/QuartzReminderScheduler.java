@@ -119,9 +119,9 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
 
     @Override
-    public void schedule(String userKey, List<PlannedReminder> reminders) {
+    public void schedule(String userKey, List<ScheduledReminder> reminders) {
         Set<String> ids = new HashSet<>();
-        for (PlannedReminder r : reminders) {
+        for (ScheduledReminder r : reminders) {
             if (!r.userKey().equals(userKey)) {
                 throw new IllegalArgumentException("reminder " + r.reminderId() + " is for " + r.userKey()
                         + ", not " + userKey);
@@ -132,7 +132,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         }
         Set<String> handled = deliveries.claimedIds(userKey);
         Map<JobDetail, Set<? extends Trigger>> jobs = new HashMap<>();
-        for (PlannedReminder r : reminders) {
+        for (ScheduledReminder r : reminders) {
             if (!handled.contains(r.reminderId())) {
                 JobDetail job = job(r);
                 jobs.put(job, Set.of(trigger(r, job)));
@@ -162,9 +162,9 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
 
     @Override
-    public List<PlannedReminder> planned(String userKey) {
+    public List<ScheduledReminder> planned(String userKey) {
         Set<String> handled = deliveries.claimedIds(userKey);
-        List<PlannedReminder> planned = new ArrayList<>();
+        List<ScheduledReminder> planned = new ArrayList<>();
         try {
             for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(userKey))) {
                 JobDetail job = scheduler.getJobDetail(key);
@@ -207,7 +207,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         }
     }
 
-    private static JobDetail job(PlannedReminder r) {
+    private static JobDetail job(ScheduledReminder r) {
         return JobBuilder.newJob(ReminderJob.class)
                 .withIdentity(r.reminderId(), r.userKey())
                 .usingJobData(ReminderJob.data(r))
@@ -222,7 +222,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
      * job then decides by the reminder's own stale-after whether it is still worth delivering. Quartz's other
      * instructions would re-date it to now (hiding how late it is) or drop it without a word.
      */
-    private static Trigger trigger(PlannedReminder r, JobDetail job) {
+    private static Trigger trigger(ScheduledReminder r, JobDetail job) {
         return TriggerBuilder.newTrigger()
                 .withIdentity(r.reminderId(), r.userKey())
                 .forJob(job)

@@ -19,8 +19,8 @@ import java.util.List;
 final class ReminderFiring {
     /** Quartz may fire up to 2 ms early, and the clock may lag Quartz's a little: wait that long, no longer. */
     static final Duration MAX_WAIT_WHEN_EARLY = Duration.ofSeconds(2);
-    static final Comparator<PlannedReminder> DUE_ORDER =
-            Comparator.comparing(PlannedReminder::due).thenComparing(PlannedReminder::reminderId);
+    static final Comparator<ScheduledReminder> DUE_ORDER =
+            Comparator.comparing(ScheduledReminder::due).thenComparing(ScheduledReminder::reminderId);
 
     private static final Logger log = LoggerFactory.getLogger(ReminderFiring.class);
     private static final int LOCK_STRIPES = 64;
@@ -28,7 +28,7 @@ final class ReminderFiring {
     sealed interface Result {
         record Delivered() implements Result {}
         record Failed(RuntimeException cause) implements Result {}
-        record Skipped(List<PlannedReminder> batch) implements Result {}
+        record Skipped(List<ScheduledReminder> batch) implements Result {}
         record AlreadyHandled() implements Result {}
         record Early(Duration by) implements Result {}
     }
@@ -50,7 +50,7 @@ final class ReminderFiring {
     }
 
     /** Handles one fired reminder; one person's reminders are handled one at a time. */
-    Result fire(PlannedReminder reminder) {
+    Result fire(ScheduledReminder reminder) {
         Instant now = clock.instant();
         if (now.isBefore(reminder.due())) {
             Duration early = Duration.between(now, reminder.due());
@@ -68,7 +68,7 @@ final class ReminderFiring {
         }
     }
 
-    private Result deliver(PlannedReminder reminder, Instant now) {
+    private Result deliver(ScheduledReminder reminder, Instant now) {
         if (!deliveries.claim(reminder, Outcome.DELIVERING, now)) {
             return new Result.AlreadyHandled();
         }
@@ -89,12 +89,12 @@ final class ReminderFiring {
      * so that after downtime the handler hears once per person rather than once per reminder. The others'
      * triggers still fire; they find their claim and do nothing.
      */
-    private Result skip(PlannedReminder reminder, Instant now) {
+    private Result skip(ScheduledReminder reminder, Instant now) {
         if (!deliveries.claim(reminder, Outcome.SKIPPED, now)) {
             return new Result.AlreadyHandled();
         }
-        List<PlannedReminder> batch = new ArrayList<>(List.of(reminder));
-        for (PlannedReminder other : plans.planned(reminder.userKey())) {
+        List<ScheduledReminder> batch = new ArrayList<>(List.of(reminder));
+        for (ScheduledReminder other : plans.planned(reminder.userKey())) {
             if (!other.reminderId().equals(reminder.reminderId()) && other.isStaleAt(now)
                     && deliveries.claim(other, Outcome.SKIPPED, now)) {
                 batch.add(other);

@@ -28,7 +28,7 @@ final class ReminderJob implements Job {
         this.firing = firing;
     }
 
-    static JobDataMap data(PlannedReminder reminder) {
+    static JobDataMap data(ScheduledReminder reminder) {
         JobDataMap data = new JobDataMap();
         data.put(USER_KEY, reminder.userKey());
         data.put(REMINDER_ID, reminder.reminderId());
@@ -37,14 +37,14 @@ final class ReminderJob implements Job {
         return data;
     }
 
-    static PlannedReminder reminder(JobDataMap data) {
-        return new PlannedReminder(data.getString(USER_KEY), data.getString(REMINDER_ID),
+    static ScheduledReminder reminder(JobDataMap data) {
+        return new ScheduledReminder(data.getString(USER_KEY), data.getString(REMINDER_ID),
                 Instant.parse(data.getString(DUE)), Duration.parse(data.getString(STALE_AFTER)));
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        PlannedReminder reminder = reminder(context.getMergedJobDataMap());
+        ScheduledReminder reminder = reminder(context.getMergedJobDataMap());
         try {
             if (firing.fire(reminder) instanceof ReminderFiring.Result.Early early) {
                 // The scheduler's clock says it is not due yet: fire this job again when it is. The extra

@@ -18,11 +18,11 @@ public interface ReminderScheduler {
      *
      * @throws IllegalArgumentException if a reminder belongs to another user or an id appears twice
      */
-    void schedule(String userKey, List<PlannedReminder> reminders);
+    void schedule(String userKey, List<ScheduledReminder> reminders);
 
     /** Drops all of the person's planned reminders. */
     void cancelAll(String userKey);
 
     /** The person's planned reminders that have not fired yet, in due order (then by id). */
-    List<PlannedReminder> planned(String userKey);
+    List<ScheduledReminder> planned(String userKey);
 }

@@ -42,10 +42,10 @@ class PostgresReminderSchedulerTest {
     @Test
     void remindersFireOnceSurviveARestartAndStaleOnesAreSkippedTogether() {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        PlannedReminder stale1 = PlannedReminder.of(ANN, "ice:1", t.minus(Duration.ofHours(3)), Duration.ofMinutes(30));
-        PlannedReminder stale2 = PlannedReminder.of(ANN, "ice:2", t.minus(Duration.ofHours(2)), Duration.ofMinutes(30));
-        PlannedReminder soon = PlannedReminder.of(ANN, "ice:3", t.plusMillis(1500), Duration.ofMinutes(30));
-        PlannedReminder later = PlannedReminder.of(ANN, "walk:1", t.plus(Duration.ofHours(2)), Duration.ofHours(1));
+        ScheduledReminder stale1 = ScheduledReminder.of(ANN, "ice:1", t.minus(Duration.ofHours(3)), Duration.ofMinutes(30));
+        ScheduledReminder stale2 = ScheduledReminder.of(ANN, "ice:2", t.minus(Duration.ofHours(2)), Duration.ofMinutes(30));
+        ScheduledReminder soon = ScheduledReminder.of(ANN, "ice:3", t.plusMillis(1500), Duration.ofMinutes(30));
+        ScheduledReminder later = ScheduledReminder.of(ANN, "walk:1", t.plus(Duration.ofHours(2)), Duration.ofHours(1));
         try (Database db = Database.open(URL, USER, PASSWORD, 4);
              QuartzReminderScheduler before = QuartzReminderScheduler.open(db.dataSource(), new RecordingHandler(),
                      Clock.systemUTC())) {

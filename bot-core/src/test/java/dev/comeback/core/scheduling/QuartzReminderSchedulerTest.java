@@ -66,8 +66,8 @@ class QuartzReminderSchedulerTest {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static PlannedReminder reminder(String user, String id, Instant due, Duration staleAfter) {
-        return PlannedReminder.of(user, id, due, staleAfter);
+    private static ScheduledReminder reminder(String user, String id, Instant due, Duration staleAfter) {
+        return ScheduledReminder.of(user, id, due, staleAfter);
     }
 
     @Test
@@ -75,7 +75,7 @@ class QuartzReminderSchedulerTest {
         Database db = database();
         RecordingHandler handler = new RecordingHandler();
         QuartzReminderScheduler scheduler = started(db, handler, clock);
-        PlannedReminder ice = reminder(ANN, "ice:soon", now().plusMillis(400), ICE_WINDOW);
+        ScheduledReminder ice = reminder(ANN, "ice:soon", now().plusMillis(400), ICE_WINDOW);
 
         scheduler.schedule(ANN, List.of(ice));
 
@@ -93,14 +93,14 @@ class QuartzReminderSchedulerTest {
     void planningAgainReplacesAPersonsRemindersInsteadOfAddingToThem() {
         QuartzReminderScheduler scheduler = standingBy(database(), new RecordingHandler());
         Instant t = now().plus(Duration.ofHours(1));
-        PlannedReminder walk = reminder(ANN, "walk:1", t.plus(Duration.ofHours(2)), Duration.ofHours(1));
-        PlannedReminder ice = reminder(ANN, "ice:1", t, ICE_WINDOW);
-        PlannedReminder bobs = reminder(BOB, "ice:1", t, ICE_WINDOW);
+        ScheduledReminder walk = reminder(ANN, "walk:1", t.plus(Duration.ofHours(2)), Duration.ofHours(1));
+        ScheduledReminder ice = reminder(ANN, "ice:1", t, ICE_WINDOW);
+        ScheduledReminder bobs = reminder(BOB, "ice:1", t, ICE_WINDOW);
         scheduler.schedule(ANN, List.of(walk, ice));
         scheduler.schedule(BOB, List.of(bobs));
 
-        PlannedReminder iceMoved = reminder(ANN, "ice:1", t.plus(Duration.ofMinutes(20)), ICE_WINDOW);
-        PlannedReminder hydration = reminder(ANN, "hydration:1", t.plus(Duration.ofMinutes(10)), Duration.ofHours(2));
+        ScheduledReminder iceMoved = reminder(ANN, "ice:1", t.plus(Duration.ofMinutes(20)), ICE_WINDOW);
+        ScheduledReminder hydration = reminder(ANN, "hydration:1", t.plus(Duration.ofMinutes(10)), Duration.ofHours(2));
         scheduler.schedule(ANN, List.of(iceMoved, hydration));
         scheduler.schedule(ANN, List.of(iceMoved, hydration));
 
@@ -116,9 +116,9 @@ class QuartzReminderSchedulerTest {
     @Test
     void thePlanSurvivesARestartAndEachReminderFiresOnce() {
         Instant start = now();
-        PlannedReminder soon = reminder(ANN, "ice:soon", start.plusMillis(1500), ICE_WINDOW);
-        PlannedReminder later = reminder(ANN, "walk:later", start.plus(Duration.ofHours(3)), Duration.ofHours(1));
-        PlannedReminder bobs = reminder(BOB, "check-in:tomorrow", start.plus(Duration.ofDays(1)), Duration.ofHours(4));
+        ScheduledReminder soon = reminder(ANN, "ice:soon", start.plusMillis(1500), ICE_WINDOW);
+        ScheduledReminder later = reminder(ANN, "walk:later", start.plus(Duration.ofHours(3)), Duration.ofHours(1));
+        ScheduledReminder bobs = reminder(BOB, "check-in:tomorrow", start.plus(Duration.ofDays(1)), Duration.ofHours(4));
         RecordingHandler before = new RecordingHandler();
         Database db = database();
         QuartzReminderScheduler first = started(db, before, clock);
@@ -149,15 +149,15 @@ class QuartzReminderSchedulerTest {
         CountDownLatch crash = new CountDownLatch(1);
         DueReminderHandler stuck = new RecordingHandler() {
             @Override
-            public void onDue(PlannedReminder reminder, Instant firedAt) {
+            public void onDue(ScheduledReminder reminder, Instant firedAt) {
                 handingOff.countDown();
                 awaitQuietly(crash);
                 throw new IllegalStateException("the process died mid-delivery");
             }
         };
         QuartzReminderScheduler first = started(db, stuck, clock);
-        PlannedReminder ice = reminder(ANN, "ice:crash", now().plusMillis(300), ICE_WINDOW);
-        PlannedReminder next = reminder(ANN, "ice:next", now().plusMillis(2500), ICE_WINDOW);
+        ScheduledReminder ice = reminder(ANN, "ice:crash", now().plusMillis(300), ICE_WINDOW);
+        ScheduledReminder next = reminder(ANN, "ice:next", now().plusMillis(2500), ICE_WINDOW);
         first.schedule(ANN, List.of(ice, next));
         assertThat(handingOff.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -186,12 +186,12 @@ class QuartzReminderSchedulerTest {
     @Test
     void afterDowntimeStaleRemindersAreSkippedInOneBatchPerPersonAndTheRestKeepTheirTimes() {
         Instant t = now();
-        PlannedReminder ice1 = reminder(ANN, "ice:1", t.minus(Duration.ofHours(3)), ICE_WINDOW);
-        PlannedReminder ice2 = reminder(ANN, "ice:2", t.minus(Duration.ofMinutes(150)), ICE_WINDOW);
-        PlannedReminder walk = reminder(ANN, "walk:1", t.minus(Duration.ofHours(2)), Duration.ofHours(1));
-        PlannedReminder hydration = reminder(ANN, "hydration:1", t.minus(Duration.ofMinutes(10)), Duration.ofHours(2));
-        PlannedReminder ice3 = reminder(ANN, "ice:3", t.plus(Duration.ofHours(1)), ICE_WINDOW);
-        PlannedReminder bobsIce = reminder(BOB, "ice:1", t.minus(Duration.ofHours(1)), ICE_WINDOW);
+        ScheduledReminder ice1 = reminder(ANN, "ice:1", t.minus(Duration.ofHours(3)), ICE_WINDOW);
+        ScheduledReminder ice2 = reminder(ANN, "ice:2", t.minus(Duration.ofMinutes(150)), ICE_WINDOW);
+        ScheduledReminder walk = reminder(ANN, "walk:1", t.minus(Duration.ofHours(2)), Duration.ofHours(1));
+        ScheduledReminder hydration = reminder(ANN, "hydration:1", t.minus(Duration.ofMinutes(10)), Duration.ofHours(2));
+        ScheduledReminder ice3 = reminder(ANN, "ice:3", t.plus(Duration.ofHours(1)), ICE_WINDOW);
+        ScheduledReminder bobsIce = reminder(BOB, "ice:1", t.minus(Duration.ofHours(1)), ICE_WINDOW);
         // Planned before the downtime: stored, nothing fires.
         Database db = database();
         QuartzReminderScheduler before = standingBy(db, new RecordingHandler());
@@ -222,7 +222,7 @@ class QuartzReminderSchedulerTest {
         RecordingHandler handler = new RecordingHandler();
         QuartzReminderScheduler scheduler = started(database(), handler, behind);
         // Due in 200 ms by the real clock, in 3.2 s by the scheduler's.
-        PlannedReminder ice = reminder(ANN, "ice:skewed", behind.instant().plusMillis(3200).truncatedTo(ChronoUnit.MILLIS),
+        ScheduledReminder ice = reminder(ANN, "ice:skewed", behind.instant().plusMillis(3200).truncatedTo(ChronoUnit.MILLIS),
                 ICE_WINDOW);
 
         scheduler.schedule(ANN, List.of(ice));

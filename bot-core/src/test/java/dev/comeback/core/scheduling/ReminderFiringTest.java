@@ -31,12 +31,12 @@ class ReminderFiringTest {
         db.close();
     }
 
-    private Result fireAt(Instant now, PlannedReminder reminder) {
+    private Result fireAt(Instant now, ScheduledReminder reminder) {
         return new ReminderFiring(deliveries, handler, plan, Clock.fixed(now, ZoneOffset.UTC)).fire(reminder);
     }
 
-    private static PlannedReminder ice(Instant due) {
-        return PlannedReminder.of("telegram:1", "ice:" + due, due, ICE_WINDOW);
+    private static ScheduledReminder ice(Instant due) {
+        return ScheduledReminder.of("telegram:1", "ice:" + due, due, ICE_WINDOW);
     }
 
     @Test
@@ -81,11 +81,11 @@ class ReminderFiringTest {
 
     @Test
     void allOfAPersonsStaleRemindersAreSkippedInOneBatchAndTheirOwnTriggersThenDoNothing() {
-        PlannedReminder first = ice(DUE);
-        PlannedReminder second = ice(DUE.plus(Duration.ofHours(1)));
-        PlannedReminder stillUseful = PlannedReminder.of("telegram:1", "hydration:14:00", DUE.plus(Duration.ofHours(2)),
+        ScheduledReminder first = ice(DUE);
+        ScheduledReminder second = ice(DUE.plus(Duration.ofHours(1)));
+        ScheduledReminder stillUseful = ScheduledReminder.of("telegram:1", "hydration:14:00", DUE.plus(Duration.ofHours(2)),
                 Duration.ofHours(2));
-        PlannedReminder someoneElses = PlannedReminder.of("telegram:2", "ice:x", DUE, ICE_WINDOW);
+        ScheduledReminder someoneElses = ScheduledReminder.of("telegram:2", "ice:x", DUE, ICE_WINDOW);
         plan.reminders.addAll(List.of(first, second, stillUseful, someoneElses));
         Instant afterDowntime = DUE.plus(Duration.ofHours(3));
 
@@ -102,12 +102,12 @@ class ReminderFiringTest {
     void aHandlerThatThrowsLeavesTheReminderRecordedAsFailedAndItIsNotRetried() {
         DueReminderHandler failing = new DueReminderHandler() {
             @Override
-            public void onDue(PlannedReminder reminder, Instant firedAt) {
+            public void onDue(ScheduledReminder reminder, Instant firedAt) {
                 throw new IllegalStateException("platform down");
             }
 
             @Override
-            public void onStale(String userKey, List<PlannedReminder> skipped, Instant firedAt) {
+            public void onStale(String userKey, List<ScheduledReminder> skipped, Instant firedAt) {
             }
         };
         ReminderFiring firing = new ReminderFiring(deliveries, failing, plan, Clock.fixed(DUE, ZoneOffset.UTC));
@@ -119,10 +119,10 @@ class ReminderFiringTest {
 
     /** A plan without Quartz: the firing logic only asks it for a person's planned reminders. */
     private static final class InMemoryPlan implements ReminderScheduler {
-        final List<PlannedReminder> reminders = new ArrayList<>();
+        final List<ScheduledReminder> reminders = new ArrayList<>();
 
         @Override
-        public void schedule(String userKey, List<PlannedReminder> planned) {
+        public void schedule(String userKey, List<ScheduledReminder> planned) {
             cancelAll(userKey);
             reminders.addAll(planned);
         }
@@ -133,7 +133,7 @@ class ReminderFiringTest {
         }
 
         @Override
-        public List<PlannedReminder> planned(String userKey) {
+        public List<ScheduledReminder> planned(String userKey) {
             return reminders.stream().filter(r -> r.userKey().equals(userKey)).sorted(ReminderFiring.DUE_ORDER).toList();
         }
     }

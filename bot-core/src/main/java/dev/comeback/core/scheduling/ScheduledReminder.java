@@ -14,11 +14,11 @@ import java.util.Objects;
  * most once per person, ever. So an id must name the occasion, not just the kind (include the due time).
  * Times are kept to the millisecond, the resolution of the job store.
  */
-public record PlannedReminder(String userKey, String reminderId, Instant due, Duration staleAfter) {
+public record ScheduledReminder(String userKey, String reminderId, Instant due, Duration staleAfter) {
     /** The longest user key or reminder id: both are stored in 200-character columns. */
     public static final int MAX_KEY_LENGTH = 200;
 
-    public PlannedReminder {
+    public ScheduledReminder {
         requireKey(userKey, "userKey");
         requireKey(reminderId, "reminderId");
         Objects.requireNonNull(due, "due");
@@ -30,8 +30,8 @@ public record PlannedReminder(String userKey, String reminderId, Instant due, Du
         staleAfter = staleAfter.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public static PlannedReminder of(String userKey, String reminderId, Instant due, Duration staleAfter) {
-        return new PlannedReminder(userKey, reminderId, due, staleAfter);
+    public static ScheduledReminder of(String userKey, String reminderId, Instant due, Duration staleAfter) {
+        return new ScheduledReminder(userKey, reminderId, due, staleAfter);
     }
 
     /** The last instant at which the reminder is still worth delivering. */

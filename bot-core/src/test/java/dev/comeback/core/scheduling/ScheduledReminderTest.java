@@ -8,10 +8,10 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlannedReminderTest {
+class ScheduledReminderTest {
     @Test
     void timesAreKeptToTheMillisecondTheJobStoreCanHold() {
-        PlannedReminder r = PlannedReminder.of("telegram:1", "ice:1", Instant.parse("2026-03-02T13:00:00.123456789Z"),
+        ScheduledReminder r = ScheduledReminder.of("telegram:1", "ice:1", Instant.parse("2026-03-02T13:00:00.123456789Z"),
                 Duration.ofNanos(1_500_000));
 
         assertThat(r.due()).isEqualTo(Instant.parse("2026-03-02T13:00:00.123Z"));
@@ -20,7 +20,7 @@ class PlannedReminderTest {
 
     @Test
     void roundTripsThroughTheJobsStringData() {
-        PlannedReminder r = PlannedReminder.of("discord:8123", "ice:2026-03-02T13:00Z", Instant.parse("2026-03-02T13:00:00Z"),
+        ScheduledReminder r = ScheduledReminder.of("discord:8123", "ice:2026-03-02T13:00Z", Instant.parse("2026-03-02T13:00:00Z"),
                 Duration.ofMinutes(30));
 
         assertThat(ReminderJob.reminder(ReminderJob.data(r))).isEqualTo(r);
@@ -30,11 +30,11 @@ class PlannedReminderTest {
     @Test
     void rejectsBlankOrOverlongKeysAndNegativeWindows() {
         Instant due = Instant.parse("2026-03-02T13:00:00Z");
-        assertThatThrownBy(() -> PlannedReminder.of(" ", "ice:1", due, Duration.ZERO))
+        assertThatThrownBy(() -> ScheduledReminder.of(" ", "ice:1", due, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PlannedReminder.of("telegram:1", "x".repeat(201), due, Duration.ZERO))
+        assertThatThrownBy(() -> ScheduledReminder.of("telegram:1", "x".repeat(201), due, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PlannedReminder.of("telegram:1", "ice:1", due, Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> ScheduledReminder.of("telegram:1", "ice:1", due, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
