@@ -69,7 +69,7 @@ public final class Main {
                     console.run(reader);
                 } else {
                     try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
-                            new ReminderDelivery(coach, console), clock)) {
+                            ReminderDelivery.direct(coach, console), clock)) {
                         coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
                         console.run(reader);
                     }

@@ -65,7 +65,7 @@ class RealClockRemindersTest {
         String url = Database.h2FileUrl(dir.resolve("real"));
         try (Database db = Database.open(url, "sa", "", 4)) {
             Coach coach = coach(db);
-            try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(), new ReminderDelivery(coach, messenger), clock)) {
+            try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(), ReminderDelivery.direct(coach, messenger), clock)) {
                 coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
                 recoverWithIceDueSoon(coach);
                 List<ScheduledReminder> planned = scheduler.planned(user.key());
@@ -79,7 +79,7 @@ class RealClockRemindersTest {
 
         try (Database db = Database.open(url, "sa", "", 4)) {
             Coach coach = coach(db);
-            try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(), new ReminderDelivery(coach, messenger), clock)) {
+            try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(), ReminderDelivery.direct(coach, messenger), clock)) {
                 coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
                 List<ScheduledReminder> afterRestart = scheduler.planned(user.key());
                 assertThat(afterRestart).isNotEmpty();

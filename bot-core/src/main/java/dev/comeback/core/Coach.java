@@ -8,7 +8,11 @@ import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
 import dev.comeback.core.reminders.PlannedReminder;
+import dev.comeback.core.delivery.Outgoing;
+import dev.comeback.core.delivery.Urgency;
 import dev.comeback.core.storage.ConversationStore;
+import dev.comeback.core.storage.Cursor;
+import dev.comeback.core.storage.TurnCommit;
 import dev.comeback.core.time.VirtualClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +21,15 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The dispatcher every adapter talks to: loads the person's state, runs one conversation step, commits the
- * new state, and only then returns the replies for the adapter to send. Turns of one person run one at a
- * time; different people run in parallel.
+ * The dispatcher every adapter talks to: loads the person's state, runs one conversation step, and commits
+ * the new state before any reply can reach anyone: handed back ({@link #handle}) or committed with it into
+ * the outbox ({@link #handleQueued}). Turns of one person run one at a time; different people in parallel.
  */
 public final class Coach {
     private static final Logger log = LoggerFactory.getLogger(Coach.class);
@@ -91,24 +96,103 @@ public final class Coach {
         }
     }
 
+    /**
+     * Runs one turn and hands its replies straight back (the console, which prints them itself). If the turn
+     * cannot be stored, the person is told so and nothing of it is kept.
+     */
     public List<Reply> handle(Incoming in) {
-        String key = in.user().key();
-        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
+        try {
+            return turn(in, false, Optional.empty()).orElseThrow();
+        } catch (RuntimeException e) {
+            log.error("turn failed for {}", in.user().key(), e);
+            return List.of(Reply.text(OUR_FAULT));
+        }
+    }
+
+    /**
+     * Runs one turn and puts its replies into the outbox in the same transaction as the new state and, for a
+     * message from a platform's inbound stream, the stream's {@code cursor}: a reply to what the person wrote
+     * goes out at once, anything else (a reminder) is paced. Returns false, doing nothing, when the stream
+     * was already past {@code cursor} (the same update delivered twice). Throws if the turn could not be
+     * committed; then nothing of it is kept, and the adapter should offer the message again later.
+     */
+    public boolean handleQueued(Incoming in, Optional<Cursor> cursor) {
+        return turn(in, true, cursor).isPresent();
+    }
+
+    /** Records that the inbound stream is handled up to {@code cursor} (an update the bot has nothing to say to). */
+    public void skip(Cursor cursor) {
+        synchronized (this) {
+            if (!alreadyPast(cursor)) {
+                store.commit(new TurnCommit("", Optional.empty(), Optional.empty(), Optional.of(cursor)));
+            }
+        }
+    }
+
+    /**
+     * The platform says it can no longer reach this person (they blocked the bot): their reminders stop until
+     * they come back and send /start, exactly as if they had sent /stop.
+     */
+    public void unreachable(UserRef user, Instant at) {
+        String key = user.key();
+        ReentrantLock lock = lockOf(key);
         lock.lock();
         try {
-            ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
-            Turn turn = conversation.step(state, in);
-            if (!turn.state().equals(state)) {
-                store.save(key, turn.state());
-                notifyListener(in.user());
+            Optional<ConversationState> stored = store.load(key);
+            if (stored.isPresent() && !stored.get().paused()) {
+                store.save(key, conversation.unreachable(stored.get(), at));
+                notifyListener(user);
             }
-            return turn.replies();
-        } catch (RuntimeException e) {
-            // The person must never meet silence; their stored state is untouched because nothing was saved.
-            log.error("turn failed for {}", key, e);
-            return List.of(Reply.text(OUR_FAULT));
         } finally {
             lock.unlock();
         }
+    }
+
+    private Optional<List<Reply>> turn(Incoming in, boolean queue, Optional<Cursor> cursor) {
+        String key = in.user().key();
+        ReentrantLock lock = lockOf(key);
+        lock.lock();
+        try {
+            if (cursor.isPresent() && alreadyPast(cursor.get())) {
+                return Optional.empty();
+            }
+            Optional<ConversationState> changed;
+            List<Reply> replies;
+            try {
+                ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
+                Turn turn = conversation.step(state, in);
+                changed = turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
+                replies = turn.replies();
+            } catch (RuntimeException e) {
+                // A message that breaks the step (or a stored state that cannot be read) would break it again on
+                // every retry: answer it, keep what is stored, and move on.
+                log.error("turn failed for {}", key, e);
+                changed = Optional.empty();
+                replies = List.of(Reply.text(OUR_FAULT));
+            }
+            Optional<Outgoing> outgoing = queue && !replies.isEmpty()
+                    ? Optional.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()))
+                    : Optional.empty();
+            store.commit(new TurnCommit(key, changed, outgoing, cursor));
+            if (changed.isPresent()) {
+                notifyListener(in.user());
+            }
+            return Optional.of(replies);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean alreadyPast(Cursor cursor) {
+        OptionalLong handled = store.cursor(cursor.name());
+        return handled.isPresent() && handled.getAsLong() >= cursor.position();
+    }
+
+    private static Urgency urgencyOf(Incoming in) {
+        return in instanceof Incoming.Due ? Urgency.PROACTIVE : Urgency.REPLY;
+    }
+
+    private ReentrantLock lockOf(String userKey) {
+        return locks[Math.floorMod(userKey.hashCode(), locks.length)];
     }
 }

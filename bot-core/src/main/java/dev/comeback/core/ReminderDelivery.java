@@ -12,21 +12,31 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs a reminder that falls due on the real-clock scheduler as a proactive turn through the {@link Coach},
- * and sends what comes out through the {@link Messenger}. A delivery is itself a turn, so the person's plan
- * ({@link ReminderPlanSync}) rolls forward as reminders go out.
+ * Runs a reminder that falls due on the real-clock scheduler as a proactive turn through the {@link Coach}.
+ * What comes out is sent through a {@link Messenger} ({@link #direct}, the console) or committed with the
+ * turn into the outbox, for the platform's paced dispatcher ({@link #queued}). A delivery is itself a turn,
+ * so the person's plan ({@link ReminderPlanSync}) rolls forward as reminders go out.
  */
 public final class ReminderDelivery implements DueReminderHandler {
     private static final Logger log = LoggerFactory.getLogger(ReminderDelivery.class);
 
     private final Coach coach;
-    private final Messenger messenger;
+    private final Optional<Messenger> messenger;
 
-    public ReminderDelivery(Coach coach, Messenger messenger) {
+    private ReminderDelivery(Coach coach, Optional<Messenger> messenger) {
         this.coach = coach;
         this.messenger = messenger;
+    }
+
+    public static ReminderDelivery direct(Coach coach, Messenger messenger) {
+        return new ReminderDelivery(coach, Optional.of(messenger));
+    }
+
+    public static ReminderDelivery queued(Coach coach) {
+        return new ReminderDelivery(coach, Optional.empty());
     }
 
     @Override
@@ -43,9 +53,14 @@ public final class ReminderDelivery implements DueReminderHandler {
     private void deliver(ScheduledReminder reminder, Instant firedAt) {
         UserRef user = UserRef.fromKey(reminder.userKey());
         ChatRef chat = ChatRef.privateChat(user.platform(), user.id());
-        List<Reply> replies = coach.handle(new Incoming.Due(user, chat, reminder.reminderId(), reminder.due(), firedAt));
+        Incoming.Due due = new Incoming.Due(user, chat, reminder.reminderId(), reminder.due(), firedAt);
+        if (messenger.isEmpty()) {
+            coach.handleQueued(due, Optional.empty());
+            return;
+        }
+        List<Reply> replies = coach.handle(due);
         if (!replies.isEmpty()) {
-            messenger.send(user, replies);
+            messenger.get().send(user, replies);
         }
         log.debug("reminder {} for {}: {} message(s)", reminder.reminderId(), user.key(), replies.size());
     }

@@ -30,7 +30,7 @@ class CoachTest {
     void aStorageFailureGetsAnApologyNotSilenceOrAnException() {
         ConversationStore broken = mock(ConversationStore.class);
         when(broken.load(anyString())).thenReturn(Optional.of(ConversationState.fresh(hello.at())));
-        doThrow(new StorageException("disk full", new RuntimeException())).when(broken).save(anyString(), any());
+        doThrow(new StorageException("disk full", new RuntimeException())).when(broken).commit(any());
 
         List<Reply> replies = new Coach(new Conversation(ChatDriver.CONTENT), broken).handle(hello);
 

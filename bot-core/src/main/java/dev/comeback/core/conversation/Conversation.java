@@ -60,6 +60,11 @@ public final class Conversation {
         return reminders.planned(upgrade(state), from, to);
     }
 
+    /** The platform can no longer reach the person (they blocked the bot): pause, as /stop would. */
+    public ConversationState unreachable(ConversationState stored, Instant now) {
+        return stored.withPaused(true).touchedAt(now);
+    }
+
     public Turn step(ConversationState stored, Incoming in) {
         Instant now = in.at();
         if (in instanceof Incoming.Due due) {
@@ -78,7 +83,9 @@ public final class Conversation {
             }
         }
         if (in.chat().isGroup()) {
-            return new Turn(stored, List.of(Reply.text(Texts.GROUP)));
+            // Group talk not meant for the bot is none of its business; an emergency above is the exception.
+            boolean addressed = !(in instanceof Incoming.Text text) || text.addressed();
+            return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP)) : List.of());
         }
         RecoveryDialog.Moved moved = recovery.advance(upgrade(stored), now);
         Turn turn = dispatch(moved.state(), read(moved.state(), in, now), now);

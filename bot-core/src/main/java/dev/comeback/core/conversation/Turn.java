@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The result of one conversation step: the state to store and the replies to send once it is stored.
- * Only a proactive turn (a reminder that is no longer wanted) may have no replies; a person always gets one.
+ * A person writing to the bot always gets a reply; only a proactive turn (a reminder no longer wanted) or
+ * group talk not addressed to the bot may have none.
  */
 public record Turn(ConversationState state, List<Reply> replies) {
     public Turn {

@@ -11,13 +11,21 @@ public sealed interface Incoming permits Incoming.Text, Incoming.Press, Incoming
 
     Instant at();
 
-    /** Typed text; commands are text that starts with a slash. */
-    record Text(UserRef user, ChatRef chat, String text, Instant at) implements Incoming {
+    /**
+     * Typed text; commands are text that starts with a slash. {@code addressed} is false for group talk not
+     * meant for the bot (no command, mention or reply to it): the core stays silent on it unless it names an
+     * emergency. In a private chat everything is addressed to the bot.
+     */
+    record Text(UserRef user, ChatRef chat, String text, Instant at, boolean addressed) implements Incoming {
         public Text {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(at, "at");
+        }
+
+        public Text(UserRef user, ChatRef chat, String text, Instant at) {
+            this(user, chat, text, at, true);
         }
     }
 

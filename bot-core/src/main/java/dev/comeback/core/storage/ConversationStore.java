@@ -3,11 +3,19 @@ package dev.comeback.core.storage;
 import dev.comeback.core.conversation.ConversationState;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** Where conversation states live between turns. */
+/** Where conversation states live between turns, with the outbox and inbound cursors written alongside. */
 public interface ConversationStore {
     Optional<ConversationState> load(String userKey);
 
-    /** Stores the state; when this returns, the state is committed and survives a hard kill. */
-    void save(String userKey, ConversationState state);
+    /** How far the inbound stream {@code name} is handled, if it was ever moved. */
+    OptionalLong cursor(String name);
+
+    /** Writes the turn in one transaction; when this returns it is committed and survives a hard kill. */
+    void commit(TurnCommit commit);
+
+    default void save(String userKey, ConversationState state) {
+        commit(TurnCommit.state(userKey, state));
+    }
 }

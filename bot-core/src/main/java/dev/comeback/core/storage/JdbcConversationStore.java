@@ -9,8 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** Conversation states in the {@code conversation} table of any JDBC database (H2 or PostgreSQL). */
+/**
+ * Conversation states in the {@code conversation} table of any JDBC database (H2 or PostgreSQL), committed
+ * together with the turn's outbox row and inbound cursor ({@link JdbcOutbox}).
+ */
 public final class JdbcConversationStore implements ConversationStore {
     private final DataSource dataSource;
 
@@ -32,12 +36,36 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
-    public void save(String userKey, ConversationState state) {
-        String json = StateCodec.encode(state);
+    public OptionalLong cursor(String name) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT position FROM inbound_cursor WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the cursor " + name, e);
+        }
+    }
+
+    @Override
+    public void commit(TurnCommit commit) {
+        if (commit.writesNothing()) {
+            return;
+        }
+        Optional<String> json = commit.state().map(StateCodec::encode);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                upsert(c, userKey, json, Timestamp.from(state.updatedAt()));
+                if (json.isPresent()) {
+                    upsert(c, commit.userKey(), json.get(), Timestamp.from(commit.state().get().updatedAt()));
+                }
+                if (commit.outgoing().isPresent()) {
+                    JdbcOutbox.enqueue(c, commit.outgoing().get());
+                }
+                if (commit.cursor().isPresent()) {
+                    JdbcOutbox.moveCursor(c, commit.cursor().get());
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -46,7 +74,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot save the conversation of " + userKey, e);
+            throw new StorageException("cannot commit the turn of " + commit.userKey(), e);
         }
     }
 

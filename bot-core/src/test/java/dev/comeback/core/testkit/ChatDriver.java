@@ -138,4 +138,12 @@ public final class ChatDriver {
     public UserRef user() {
         return user;
     }
+
+    public ChatRef chat() {
+        return chat;
+    }
+
+    public Coach coach() {
+        return coach;
+    }
 }

@@ -4,13 +4,24 @@ import dev.comeback.core.conversation.ConversationState;
 import dev.comeback.core.storage.ConversationStore;
 import dev.comeback.core.storage.StateCodec;
 
+import dev.comeback.core.delivery.Outgoing;
+import dev.comeback.core.storage.TurnCommit;
+
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps states as the JSON the real store writes, so every turn round-trips through the real codec. */
+/**
+ * Keeps states as the JSON the real store writes, so every turn round-trips through the real codec; keeps
+ * the outbox and cursors in memory.
+ */
 public final class InMemoryConversationStore implements ConversationStore {
     private final Map<String, String> rows = new ConcurrentHashMap<>();
+    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final List<Outgoing> outbox = new CopyOnWriteArrayList<>();
 
     @Override
     public Optional<ConversationState> load(String userKey) {
@@ -18,8 +29,21 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public void save(String userKey, ConversationState state) {
-        rows.put(userKey, StateCodec.encode(state));
+    public OptionalLong cursor(String name) {
+        Long position = cursors.get(name);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    @Override
+    public synchronized void commit(TurnCommit commit) {
+        commit.state().ifPresent(state -> rows.put(commit.userKey(), StateCodec.encode(state)));
+        commit.outgoing().ifPresent(outbox::add);
+        commit.cursor().ifPresent(cursor -> cursors.put(cursor.name(), cursor.position()));
+    }
+
+    /** What turns put into the outbox, oldest first. */
+    public List<Outgoing> outbox() {
+        return List.copyOf(outbox);
     }
 
     public Optional<String> rawJson(String userKey) {

@@ -1,0 +1,175 @@
+package dev.comeback.core.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.comeback.core.delivery.OutboxMessage;
+import dev.comeback.core.delivery.Outgoing;
+import dev.comeback.core.delivery.Urgency;
+import dev.comeback.core.message.ChatRef;
+import dev.comeback.core.message.Reply;
+import dev.comeback.core.message.UserRef;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbox and inbound cursors in the database. A turn writes them through
+ * {@link JdbcConversationStore#commit}, in its own transaction; the platform's dispatcher reads and clears
+ * the outbox here.
+ */
+public final class JdbcOutbox {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Reply>> REPLIES = new TypeReference<>() { };
+
+    private final DataSource dataSource;
+
+    public JdbcOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    static void enqueue(Connection c, Outgoing out) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (platform, user_key, chat_id, chat_kind, urgency, replies, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, out.chat().platform());
+            s.setString(2, out.user().key());
+            s.setString(3, out.chat().id());
+            s.setString(4, out.chat().kind().name());
+            s.setString(5, out.urgency().name());
+            s.setString(6, json(out.replies()));
+            s.setTimestamp(7, Timestamp.from(out.at()));
+            s.setTimestamp(8, Timestamp.from(out.at()));
+            s.executeUpdate();
+        }
+    }
+
+    static void moveCursor(Connection c, Cursor cursor) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE inbound_cursor SET position = ? WHERE name = ?")) {
+            update.setLong(1, cursor.position());
+            update.setString(2, cursor.name());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO inbound_cursor (name, position) VALUES (?, ?)")) {
+            insert.setString(1, cursor.name());
+            insert.setLong(2, cursor.position());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Messages of a platform that may be tried at {@code now}: replies first, then oldest first. */
+    public List<OutboxMessage> due(String platform, Instant now, int limit) {
+        List<OutboxMessage> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, urgency, replies, parts_sent, attempts, not_before FROM outbox WHERE platform = ? AND not_before <= ? ORDER BY CASE WHEN urgency = 'REPLY' THEN 0 ELSE 1 END, id LIMIT ?")) {
+            s.setString(1, platform);
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setInt(3, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new OutboxMessage(r.getLong(1), UserRef.fromKey(r.getString(2)),
+                            new ChatRef(platform, r.getString(3), ChatRef.Kind.valueOf(r.getString(4))),
+                            Urgency.valueOf(r.getString(5)), replies(r.getString(6)), r.getInt(7), r.getInt(8),
+                            r.getTimestamp(9).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the outbox", e);
+        }
+        return out;
+    }
+
+    public int pending(String platform) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE platform = ?")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot count the outbox", e);
+        }
+    }
+
+    public void partSent(long id, int partsSent) {
+        update("UPDATE outbox SET parts_sent = ? WHERE id = ?", s -> {
+            s.setInt(1, partsSent);
+            s.setLong(2, id);
+        });
+    }
+
+    public void delivered(long id) {
+        update("DELETE FROM outbox WHERE id = ?", s -> s.setLong(1, id));
+    }
+
+    public void retryAt(long id, int attempts, Instant notBefore) {
+        update("UPDATE outbox SET attempts = ?, not_before = ? WHERE id = ?", s -> {
+            s.setInt(1, attempts);
+            s.setTimestamp(2, Timestamp.from(notBefore));
+            s.setLong(3, id);
+        });
+    }
+
+    /** Drops a person's waiting proactive messages (they blocked the bot, say). */
+    public void dropProactive(UserRef user) {
+        update("DELETE FROM outbox WHERE user_key = ? AND urgency = 'PROACTIVE'", s -> s.setString(1, user.key()));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) {
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    private void inTransaction(Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("outbox write failed", e);
+        }
+    }
+
+    private static String json(List<Reply> replies) {
+        try {
+            return JSON.writeValueAsString(replies);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Reply> replies(String json) {
+        try {
+            return JSON.readValue(json, REPLIES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable outbox row", e);
+        }
+    }
+}
