@@ -120,6 +120,11 @@ public final class Coach {
         return turn(in, true, cursor).isPresent();
     }
 
+    /** How far the inbound stream {@code name} is handled (committed), if it ever moved. */
+    public OptionalLong cursor(String name) {
+        return store.cursor(name);
+    }
+
     /** Records that the inbound stream is handled up to {@code cursor} (an update the bot has nothing to say to). */
     public void skip(Cursor cursor) {
         synchronized (this) {

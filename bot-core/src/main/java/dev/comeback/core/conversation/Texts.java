@@ -1,5 +1,7 @@
 package dev.comeback.core.conversation;
 
+import java.util.stream.Collectors;
+
 /** The bot's own fixed sentences (content that coaches edit lives in config/). */
 final class Texts {
     static final String NOT_A_DOCTOR =
@@ -8,20 +10,9 @@ final class Texts {
     static final String WELCOME =
             "Hi, I'm Comeback. I help lifters with lower-back pain after deadlifts get from \"is this soreness or an injury?\" back to heavy pulls, step by step.";
 
-    static final String HELP = String.join("\n",
-            "Commands:",
-            "/start - begin, or carry on where we were",
-            "/triage - take the soreness-or-injury questions again",
-            "/checkin - your daily check-in: pain before and after moving",
-            "/today - today's plan for your phase",
-            "/plan - the whole road map and where you stand",
-            "/reminders - what's coming; /snooze 30m (or 1h) delays the next one",
-            "/settings - waking hours and training days",
-            "/status - where you stand",
-            "/stop - pause everything until you send /start",
-            "/reset - delete everything and start over (asks first)",
-            "/help - this list",
-            "If you ever get numbness between your legs, trouble with your bladder or bowels, or weakness in your legs, tell me or go to emergency care straight away.");
+    static final String HELP = "Commands:\n"
+            + Commands.ALL.stream().map(c -> "/" + c.name() + " - " + c.description()).collect(Collectors.joining("\n"))
+            + "\nIf you ever get numbness between your legs, trouble with your bladder or bowels, or weakness in your legs, tell me or go to emergency care straight away.";
 
     static final String GROUP =
             "I coach one person at a time, privately. Send me a direct message to start; nothing about your health is shared here.";

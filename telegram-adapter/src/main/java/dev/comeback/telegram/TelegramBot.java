@@ -1,0 +1,212 @@
+package dev.comeback.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.comeback.core.Coach;
+import dev.comeback.core.conversation.Commands;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.storage.Cursor;
+import dev.comeback.core.storage.JdbcOutbox;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Comeback on Telegram. Receives with TelegramBots' long polling, but asks for updates from its own stored
+ * cursor: TelegramBots confirms a batch to Telegram on its next poll whether or not it was handled, so a
+ * crash could lose updates; here the next poll's offset only moves once an update's turn is committed
+ * (with the cursor, in the turn's transaction), and an update seen again is recognised by its id. Sends
+ * through the outbox ({@link OutboxDispatcher}).
+ */
+public final class TelegramBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    static final String CURSOR = "telegram";
+    private static final int SENDER_THREADS = 4;
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    private final Coach coach;
+    private final Clock clock;
+    private final TelegramClient client;
+    private final UpdateReader reader;
+    private final OutboxDispatcher dispatcher;
+    private final TelegramBotsLongPollingApplication polling;
+    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(OutboxDispatcher.daemon("telegram-poll"));
+    private final AtomicLong handledUpTo;
+    private final String username;
+    private volatile boolean open = true;
+
+    private TelegramBot(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits)
+            throws TelegramApiException {
+        this.coach = coach;
+        this.clock = clock;
+        TelegramUrl url = new TelegramUrl(config.apiUrl().getScheme(), config.apiUrl().getHost(), config.port(), false);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(config.pollTimeout().plusSeconds(15))
+                .writeTimeout(Duration.ofSeconds(30))
+                .build();
+        this.client = new OkHttpTelegramClient(http, config.token(), url);
+        this.username = whoAmI(client).getUserName();
+        this.reader = new UpdateReader(username);
+        publishCommands();
+        this.handledUpTo = new AtomicLong(coach.cursor(CURSOR).orElse(0));
+        this.dispatcher = new OutboxDispatcher(outbox, client, new MessageWriter(username), coach, clock, limits, SENDER_THREADS);
+        dispatcher.start();
+        this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollThread);
+        int timeout = (int) config.pollTimeout().toSeconds();
+        polling.registerBot(config.token(), () -> url, ignoredInMemoryOffset -> GetUpdates.builder()
+                .offset((int) (handledUpTo.get() + 1))
+                .limit(100)
+                .timeout(timeout)
+                .allowedUpdates(List.of("message", "callback_query"))
+                .build(), (LongPollingUpdateConsumer) this::consume);
+        log.info("Telegram bot @{} is polling {} from update {}", username, config.apiUrl(), handledUpTo.get() + 1);
+    }
+
+    /** Connects with the token and starts receiving and sending; throws if Telegram refuses the token. */
+    public static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock) {
+        return start(config, coach, outbox, clock, Pacer.TELEGRAM);
+    }
+
+    static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits) {
+        try {
+            return new TelegramBot(config, coach, outbox, clock, limits);
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+                throw new IllegalStateException("Telegram does not accept the bot token (" + e.getErrorCode()
+                        + "): check TELEGRAM_BOT_TOKEN, as @BotFather gave it");
+            }
+            throw new IllegalStateException("cannot start the Telegram bot: " + e.getMessage(), e);
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException("cannot reach Telegram at start-up: " + e.getMessage(), e);
+        }
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** The outbox has news (a reminder was queued): send it now rather than at the next idle tick. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    OutboxDispatcher.Stats stats() {
+        return dispatcher.stats();
+    }
+
+    private static User whoAmI(TelegramClient client) throws TelegramApiException {
+        return client.execute(new GetMe());
+    }
+
+    private void publishCommands() {
+        List<BotCommand> commands = Commands.ALL.stream()
+                .map(c -> new BotCommand(c.name(), c.description()))
+                .toList();
+        try {
+            client.execute(SetMyCommands.builder().commands(commands).build());
+        } catch (TelegramApiException e) {
+            // The menu is a convenience; typed commands work without it.
+            log.warn("could not publish the command menu: {}", e.getMessage());
+        }
+    }
+
+    /** Called on the polling thread with each batch, in update order, before the next poll is made. */
+    private void consume(List<Update> updates) {
+        updates.stream().sorted(Comparator.comparing(Update::getUpdateId)).forEach(update -> {
+            if (open && update.getUpdateId() > handledUpTo.get()) {
+                handle(update);
+            }
+        });
+        dispatcher.wake();
+    }
+
+    private void handle(Update update) {
+        if (update.hasCallbackQuery()) {
+            settle(update.getCallbackQuery());
+        }
+        Optional<Incoming> incoming = reader.read(update, clock.instant());
+        Cursor cursor = new Cursor(CURSOR, update.getUpdateId());
+        long delay = 250;
+        while (open) {
+            try {
+                if (incoming.isPresent()) {
+                    coach.handleQueued(incoming.get(), Optional.of(cursor));
+                } else {
+                    coach.skip(cursor);
+                }
+                handledUpTo.set(update.getUpdateId());
+                return;
+            } catch (RuntimeException e) {
+                // Not committed, so not confirmed to Telegram either: try again rather than lose it.
+                log.error("cannot store update {}; trying again in {} ms", update.getUpdateId(), delay, e);
+                sleep(delay);
+                delay = Math.min(delay * 2, MAX_RETRY.toMillis());
+            }
+        }
+    }
+
+    /** Answers the button press (so the client stops its spinner) and takes the keyboard away. */
+    private void settle(CallbackQuery query) {
+        try {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+            if (query.getMessage() != null) {
+                client.execute(EditMessageReplyMarkup.builder()
+                        .chatId(query.getMessage().getChatId())
+                        .messageId(query.getMessage().getMessageId())
+                        .build());
+            }
+        } catch (TelegramApiException e) {
+            // An old keyboard left in place is harmless: the core answers a stale press with the current question.
+            log.warn("could not settle a button press: {}", e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            polling.close();
+            pollThread.shutdownNow();
+            pollThread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("stopping Telegram polling: {}", e.getMessage());
+        }
+        dispatcher.close();
+    }
+}
