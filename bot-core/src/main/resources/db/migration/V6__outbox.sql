@@ -16,6 +16,7 @@ CREATE TABLE outbox (
     created_at  TIMESTAMP       NOT NULL
 );
 CREATE INDEX outbox_due ON outbox (platform, not_before);
+CREATE INDEX outbox_chat ON outbox (platform, chat_id, id);
 
 -- How far an adapter has handled its platform's inbound stream (Telegram: the last handled update_id),
 -- committed with the turn that handled it, so an update is neither skipped nor handled twice after a crash.

@@ -11,6 +11,7 @@ import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.storage.Database;
 import dev.comeback.core.storage.JdbcConversationStore;
 import dev.comeback.core.time.VirtualClock;
+import dev.comeback.telegram.TelegramConfig;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -22,9 +23,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
-/** Entry point: reads settings and flags, assembles the core, and runs the console chat. */
+/**
+ * Entry point: reads settings and flags, assembles the core, and runs the console chat, or the Telegram bot
+ * when TELEGRAM_BOT_TOKEN is set (until the process is stopped).
+ */
 public final class Main {
+    /** The only place the bot token is read from: never a file, never a flag. */
+    static final String TELEGRAM_TOKEN = "TELEGRAM_BOT_TOKEN";
+    static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+
     private Main() {
     }
 
@@ -59,6 +69,21 @@ public final class Main {
                             .atZone(options.zone()).toInstant(), options.zone())
                     : Clock.system(options.zone());
             createParentFolder(settings.get("db.url"));
+            Optional<String> token = Optional.ofNullable(env.get(TELEGRAM_TOKEN)).map(String::strip).filter(t -> !t.isEmpty());
+            if (token.isPresent() && !options.console()) {
+                if (options.virtualClock()) {
+                    throw new IllegalArgumentException("--clock virtual is for the console chat; unset " + TELEGRAM_TOKEN + " or add --console");
+                }
+                TelegramConfig telegram = TelegramConfig.of(token.get(),
+                        Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(settings.get("telegram.api.url")));
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "comeback-stop"));
+                try (Platforms running = Platforms.startTelegram(settings, content, clock, telegram)) {
+                    out.println("comeback: running on Telegram as @" + running.telegramUsername() + " (Ctrl+C stops)");
+                    stopped.await();
+                }
+                return 0;
+            }
             try (Database db = Database.open(settings.get("db.url"), settings.get("db.user"),
                     settings.get("db.password"), settings.getInt("db.pool.size"))) {
                 Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));

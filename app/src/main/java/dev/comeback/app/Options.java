@@ -8,17 +8,19 @@ import java.util.Optional;
 
 /** The command line: {@code --user NAME --db PATH --clock virtual --start T --zone Z --config DIR}. */
 record Options(String user, Optional<Path> db, boolean virtualClock, Optional<LocalDateTime> start,
-               ZoneId zone, Optional<Path> configDir, boolean help) {
+               ZoneId zone, Optional<Path> configDir, boolean console, boolean help) {
 
     static final String USAGE = String.join("\n",
             "usage: ./comeback [--user NAME] [--db PATH] [--clock virtual|real] [--start 2026-03-02T08:00]",
-            "                  [--zone Europe/Berlin] [--config DIR]",
+            "                  [--zone Europe/Berlin] [--config DIR] [--console]",
             "  --user NAME     who is talking in the console chat (default: me)",
             "  --db PATH       H2 database file to use (default from config: ./data/comeback)",
             "  --clock virtual run on a virtual clock that only :wait moves (default: the real clock)",
             "  --start T       the virtual clock's start, a local date-time in --zone (default: now)",
             "  --zone Z        the console's time zone (default: the system's)",
-            "  --config DIR    a folder whose triage.json, red-flags.json or protocol.json replace the defaults");
+            "  --config DIR    a folder whose triage.json, red-flags.json or protocol.json replace the defaults",
+            "  --console       the console chat even when TELEGRAM_BOT_TOKEN is set",
+            "With TELEGRAM_BOT_TOKEN set, runs the Telegram bot instead of the console until stopped (Ctrl+C).");
 
     static Options parse(String[] args) {
         String user = "me";
@@ -28,10 +30,12 @@ record Options(String user, Optional<Path> db, boolean virtualClock, Optional<Lo
         ZoneId zone = ZoneId.systemDefault();
         Optional<Path> configDir = Optional.empty();
         boolean help = false;
+        boolean console = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
                 case "--help", "-h" -> help = true;
+                case "--console" -> console = true;
                 case "--user" -> {
                     user = value(args, ++i, flag);
                     if (!user.matches("[A-Za-z0-9_.-]{1,64}")) {
@@ -69,7 +73,7 @@ record Options(String user, Optional<Path> db, boolean virtualClock, Optional<Lo
         if (start.isPresent() && !virtual) {
             throw new IllegalArgumentException("--start needs --clock virtual");
         }
-        return new Options(user, db, virtual, start, zone, configDir, help);
+        return new Options(user, db, virtual, start, zone, configDir, console, help);
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,9 @@ final class OutboxDispatcher implements AutoCloseable {
     private final Pacer pacer;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders;
+    /** Free sender threads: a message is only let through when one can send it at once, so the time the
+     *  pacer records is the time it leaves, not the time it would start waiting in a queue. */
+    private final Semaphore idleSenders;
     private final Thread loop;
     private final Object signal = new Object();
     private boolean woken;
@@ -68,6 +72,7 @@ final class OutboxDispatcher implements AutoCloseable {
         this.clock = clock;
         this.pacer = new Pacer(limits);
         this.senders = Executors.newFixedThreadPool(senderThreads, daemon("telegram-send"));
+        this.idleSenders = new Semaphore(senderThreads);
         this.loop = daemon("telegram-outbox").newThread(this::run);
     }
 
@@ -102,18 +107,22 @@ final class OutboxDispatcher implements AutoCloseable {
 
     /** Starts sending everything that may go now; returns how long until something else may. */
     private Duration dispatchDue() {
-        Instant now = clock.instant();
         Duration sleep = IDLE;
-        List<OutboxMessage> due = outbox.due(UpdateReader.PLATFORM, now, BATCH);
+        List<OutboxMessage> due = outbox.due(UpdateReader.PLATFORM, clock.instant(), BATCH);
         Set<String> seen = new HashSet<>();
         synchronized (pacer) {
-            pacer.forget(now);
+            pacer.forget(clock.instant());
         }
         for (OutboxMessage message : due) {
             String chat = message.chat().key();
             if (!seen.add(chat) || inFlight.contains(chat)) {
                 continue;
             }
+            if (!idleSenders.tryAcquire()) {
+                // All senders busy: look again as soon as one is done (it wakes the loop).
+                return IDLE;
+            }
+            Instant now = clock.instant();
             Instant at;
             synchronized (pacer) {
                 at = pacer.earliest(message.chat(), message.urgency(), now);
@@ -122,6 +131,7 @@ final class OutboxDispatcher implements AutoCloseable {
                 }
             }
             if (at.isAfter(now)) {
+                idleSenders.release();
                 Duration wait = Duration.between(now, at);
                 sleep = wait.compareTo(sleep) < 0 ? wait : sleep;
                 continue;
@@ -151,6 +161,7 @@ final class OutboxDispatcher implements AutoCloseable {
             log.error("outbox message {} for {}: cannot record its delivery", message.id(), message.chat().key(), e);
         } finally {
             inFlight.remove(message.chat().key());
+            idleSenders.release();
             wake();
         }
     }

@@ -69,6 +69,9 @@ public final class TelegramBot implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(config.pollTimeout().plusSeconds(15))
                 .writeTimeout(Duration.ofSeconds(30))
+                // OkHttp would silently resend a request whose connection died, perhaps after Telegram took it:
+                // a message sent twice. Every retry is the outbox's, counted and paced.
+                .retryOnConnectionFailure(false)
                 .build();
         this.client = new OkHttpTelegramClient(http, config.token(), url);
         this.username = whoAmI(client).getUserName();
@@ -181,8 +184,13 @@ public final class TelegramBot implements AutoCloseable {
                         .messageId(query.getMessage().getMessageId())
                         .build());
             }
-        } catch (TelegramApiException e) {
+        } catch (TelegramApiRequestException e) {
             // An old keyboard left in place is harmless: the core answers a stale press with the current question.
+            // "Not modified" is the usual case: a keyboard already taken away, pressed again before it vanished.
+            if (e.getApiResponse() == null || !e.getApiResponse().contains("not modified")) {
+                log.warn("could not settle a button press: {}", e.getMessage());
+            }
+        } catch (TelegramApiException e) {
             log.warn("could not settle a button press: {}", e.getMessage());
         }
     }

@@ -64,11 +64,18 @@ public final class JdbcOutbox {
         }
     }
 
-    /** Messages of a platform that may be tried at {@code now}: replies first, then oldest first. */
+    /**
+     * Messages of a platform that may be tried at {@code now}: only the oldest waiting message of each chat
+     * (so a chat's messages go out in the order they were decided, even when one waits for a retry), replies
+     * to people who just wrote before reminders, then oldest first.
+     */
     public List<OutboxMessage> due(String platform, Instant now, int limit) {
         List<OutboxMessage> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, urgency, replies, parts_sent, attempts, not_before FROM outbox WHERE platform = ? AND not_before <= ? ORDER BY CASE WHEN urgency = 'REPLY' THEN 0 ELSE 1 END, id LIMIT ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, urgency, replies, parts_sent, attempts, not_before FROM outbox o "
+                     + "WHERE platform = ? AND not_before <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
+                     + "WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.id < o.id) "
+                     + "ORDER BY CASE WHEN urgency = 'REPLY' THEN 0 ELSE 1 END, id LIMIT ?")) {
             s.setString(1, platform);
             s.setTimestamp(2, Timestamp.from(now));
             s.setInt(3, limit);
