@@ -263,6 +263,11 @@ public final class FakeBotApi implements AutoCloseable {
         faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ConcurrentLinkedQueue<>()).add(fault);
     }
 
+    /** Forgets every fault queued by {@link #failNext} and not yet used. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
     /** Until {@link #unblock}, every message to this chat is refused with 403 like a user who blocked the bot. */
     public void block(long chatId) {
         blocked.add(chatId);
@@ -272,7 +277,10 @@ public final class FakeBotApi implements AutoCloseable {
         blocked.remove(chatId);
     }
 
-    /** Enforce {@link Limits} on sendMessage, sendPhoto and editMessage*; off by default. */
+    /**
+     * Enforce {@link Limits} on sent messages (sendMessage, sendPhoto); off by default. Edits of a message
+     * already sent are not counted: Telegram's documented limits are about sending messages.
+     */
     public void enforceLimits(boolean enforce) {
         if (enforce && !enforceLimits) {
             flood.clear();
@@ -530,8 +538,7 @@ public final class FakeBotApi implements AutoCloseable {
     /** editMessageText / editMessageReplyMarkup; like Telegram, leaving reply_markup out removes the keyboard. */
     private Reply editMessage(JsonNode body, boolean newText) {
         if (body.hasNonNull("inline_message_id")) {
-            Reply refusal = refusal(null);
-            return refusal != null ? refusal : Reply.ok(NODES.booleanNode(true));
+            return Reply.ok(NODES.booleanNode(true));
         }
         long chatId = body.path("chat_id").asLong();
         long messageId = body.path("message_id").asLong();
@@ -548,7 +555,7 @@ public final class FakeBotApi implements AutoCloseable {
             return Reply.badRequest("message is not modified: specified new message content and reply markup"
                     + " are exactly the same as a current content and reply markup of the message");
         }
-        Reply refusal = refusal(chatId);
+        Reply refusal = blockedChat(chatId);
         if (refusal != null) {
             return refusal;
         }
@@ -566,9 +573,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Why a message to this chat must not go out now (block or flood limit), or null to let it through. */
     private Reply refusal(Long chatId) {
-        if (chatId != null && blocked.contains(chatId)) {
-            return Reply.of(chatId > 0 ? Fault.forbidden()
-                    : new Fault(403, "Forbidden: bot was kicked from the group chat", null));
+        Reply blockedChat = blockedChat(chatId);
+        if (blockedChat != null) {
+            return blockedChat;
         }
         if (enforceLimits) {
             int retryAfter = flood.admit(chatId, System.nanoTime());
@@ -576,6 +583,15 @@ public final class FakeBotApi implements AutoCloseable {
                 floodRefusals.incrementAndGet();
                 return Reply.of(Fault.tooManyRequests(retryAfter));
             }
+        }
+        return null;
+    }
+
+    /** 403 for a chat that blocked the bot; edits are refused this way too, but are not counted as messages. */
+    private Reply blockedChat(Long chatId) {
+        if (chatId != null && blocked.contains(chatId)) {
+            return Reply.of(chatId > 0 ? Fault.forbidden()
+                    : new Fault(403, "Forbidden: bot was kicked from the group chat", null));
         }
         return null;
     }
