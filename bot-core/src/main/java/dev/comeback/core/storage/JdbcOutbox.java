@@ -134,31 +134,12 @@ public final class JdbcOutbox {
         void bind(PreparedStatement s) throws SQLException;
     }
 
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
+    /** One statement, committed on its own (the pool's connections are in auto-commit). */
     private void update(String sql, Binder binder) {
-        inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                binder.bind(s);
-                s.executeUpdate();
-            }
-        });
-    }
-
-    private void inTransaction(Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("outbox write failed", e);
         }
