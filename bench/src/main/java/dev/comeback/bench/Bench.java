@@ -54,6 +54,8 @@ public final class Bench {
             status = 1;
         }
         results.write(options.workerResults().get());
+        // The databases are large (see RESULTS.md) and of no use once measured.
+        wipe(dir);
         return status;
     }
 

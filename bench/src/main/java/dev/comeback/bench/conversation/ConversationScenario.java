@@ -60,11 +60,11 @@ public final class ConversationScenario implements Scenario {
 
     @Override
     public void run(RunContext context, Results results) throws Exception {
-        int users = context.size(10_000, 1_000);
+        int users = context.size(10_000, 200);
         int clients = 2 * Runtime.getRuntime().availableProcessors();
         int poolSize = clients + 4;
-        Duration rawMeasure = context.size(Duration.ofSeconds(10), Duration.ofSeconds(2));
-        Duration rawWarmUp = context.size(Duration.ofSeconds(3), Duration.ofSeconds(1));
+        Duration rawMeasure = context.size(Duration.ofSeconds(10), Duration.ofSeconds(1));
+        Duration rawWarmUp = context.size(Duration.ofSeconds(3), Duration.ofMillis(500));
         // Night there: every person is handed their next reminders, and none falls due during the run.
         String zone = Zones.whereItIs(LocalTime.of(1, 0), Instant.now());
         Script script = Script.toCheckIn(zone);

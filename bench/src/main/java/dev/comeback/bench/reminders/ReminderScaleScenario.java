@@ -7,6 +7,8 @@ import dev.comeback.bench.Samples;
 import dev.comeback.bench.Scenario;
 import dev.comeback.bench.Target;
 import dev.comeback.bench.Zones;
+import dev.comeback.bench.people.Enrollment;
+import dev.comeback.bench.people.RecoveringStates;
 import dev.comeback.core.Coach;
 import dev.comeback.core.ReminderPlanSync;
 import dev.comeback.core.content.ContentLoader;
@@ -21,6 +23,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,12 +47,7 @@ import java.util.stream.Collectors;
  * recovery 150 minutes before their reminder, so the first ice reminder of each falls in the minute.
  */
 public final class ReminderScaleScenario implements Scenario {
-    static final String PLATFORM = "bench";
     private static final Duration ICE_EVERY = Duration.ofMinutes(150);
-    private static final Duration FIRST_72_HOURS = Duration.ofHours(72);
-    /** Where the background people are, relative to now: 23:30 to 04:30, hours from their next reminder. */
-    private static final List<LocalTime> NIGHT = List.of(LocalTime.of(23, 30), LocalTime.of(0, 30), LocalTime.of(1, 30),
-            LocalTime.of(2, 30), LocalTime.of(3, 30), LocalTime.of(4, 30));
     private static final LocalTime MIDDAY = LocalTime.of(12, 30);
     private static final long MEGABYTE = 1024 * 1024;
 
@@ -99,11 +97,7 @@ public final class ReminderScaleScenario implements Scenario {
                 RecoveringStates states = new RecoveringStates(conversation, clock.instant());
 
                 int background = sizes.people() - sizes.due() - sizes.warmUp();
-                Instant now = clock.instant();
-                List<String> nightZones = NIGHT.stream().map(t -> Zones.whereItIs(t, now)).toList();
-                Duration spread = FIRST_72_HOURS.dividedBy(Math.max(1, background));
-                Duration first = enrollment.enroll(background, i -> new Enrollment.Person(UserRef.of(PLATFORM, "r" + i),
-                        states.startedAt(now.minus(spread.multipliedBy(i)), nightZones.get(i % nightZones.size()))));
+                Duration first = enrollment.enroll(background, Enrollment.atNight("r", background, states, clock.instant()));
 
                 // The warm-up starts once the rest can be enrolled at the rate just seen, with time to spare.
                 int soon = sizes.warmUp() + sizes.due();
@@ -145,12 +139,25 @@ public final class ReminderScaleScenario implements Scenario {
                 results.info("heap after GC, after the minute", Fmt.mebibytes(heapAfterGc()));
             }
         }
-        results.info("database file, closed (H2 compacts on close)", Fmt.mebibytes(Files.size(Path.of(file + ".mv.db"))));
+        Path mvDb = Path.of(file + ".mv.db");
+        results.info("database file, closed (H2 compacts on close, for at most 200 ms)", Fmt.mebibytes(Files.size(mvDb)));
+        long compacting = System.nanoTime();
+        compact(file);
+        results.info("database file after SHUTDOWN COMPACT (the live data)", Fmt.mebibytes(Files.size(mvDb))
+                + ", compacted in " + Fmt.seconds((System.nanoTime() - compacting) / 1e9));
+    }
+
+    /** Rewrites the file with only what is live in it: how big the data is, apart from how big the file grew. */
+    private static void compact(Path file) throws SQLException {
+        try (Connection c = DriverManager.getConnection(Database.h2FileUrl(file), "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
     }
 
     /** A person whose first ice reminder falls due at {@code due}: recovery started 150 minutes before. */
     private static Enrollment.Person person(String id, Instant due, String zone, RecoveringStates states) {
-        return new Enrollment.Person(UserRef.of(PLATFORM, id), states.startedAt(due.minus(ICE_EVERY), zone));
+        return new Enrollment.Person(UserRef.of(Enrollment.PLATFORM, id), states.startedAt(due.minus(ICE_EVERY), zone));
     }
 
     /** From {@code start} for {@code length}; the i-th of n reminders falls due at {@link #at}. */

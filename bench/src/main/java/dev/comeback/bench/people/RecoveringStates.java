@@ -1,4 +1,4 @@
-package dev.comeback.bench.reminders;
+package dev.comeback.bench.people;
 
 import dev.comeback.bench.Onboarding;
 import dev.comeback.core.conversation.Conversation;
@@ -20,20 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * is that one moved in time to when they started. Nothing else in the state depends on when (the test
  * checks that a moved state equals one the conversation makes at the later time).
  */
-final class RecoveringStates {
+public final class RecoveringStates {
     private static final UserRef TEMPLATE = UserRef.of("template", "1");
 
     private final Conversation conversation;
     private final Instant templateTime;
     private final Map<String, ConversationState> byZone = new ConcurrentHashMap<>();
 
-    RecoveringStates(Conversation conversation, Instant templateTime) {
+    public RecoveringStates(Conversation conversation, Instant templateTime) {
         this.conversation = conversation;
         this.templateTime = templateTime;
     }
 
     /** Someone who typed {@code zone} and whose recovery started at {@code start}. */
-    ConversationState startedAt(Instant start, String zone) {
+    public ConversationState startedAt(Instant start, String zone) {
         ConversationState template = byZone.computeIfAbsent(zone, z -> onboard(conversation, templateTime, z));
         return moved(template, Duration.between(templateTime, start));
     }
