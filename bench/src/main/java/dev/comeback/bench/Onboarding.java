@@ -1,0 +1,23 @@
+package dev.comeback.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What a person types from /start to the recovery protocol: every concern "no", a DOMS pattern, weight, zone. */
+public final class Onboarding {
+    /** Concern questions in config/triage.json before the hip-hinge check. */
+    public static final int CONCERN_QUESTIONS = 14;
+
+    private Onboarding() {
+    }
+
+    /** Typed button labels work like presses, as in the console. */
+    public static List<String> throughTimeZone(String zone) {
+        List<String> messages = new ArrayList<>(List.of("/start"));
+        messages.addAll(Collections.nCopies(CONCERN_QUESTIONS, "no"));
+        messages.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases"));
+        messages.addAll(List.of("82", zone));
+        return List.copyOf(messages);
+    }
+}
