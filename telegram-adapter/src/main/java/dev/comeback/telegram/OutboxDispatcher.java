@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,12 @@ final class OutboxDispatcher implements AutoCloseable {
     private final Clock clock;
     private final Pacer pacer;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Rows a sender changed (sent, delivered, rescheduled), with when the change was committed. A read of the
+     * outbox that began before that may still show the row as it was, and sending from it would send a
+     * message twice; such a row waits for the next read.
+     */
+    private final Map<Long, Long> changedAt = new ConcurrentHashMap<>();
     private final ExecutorService senders;
     /** Free sender threads: a message is only let through when one can send it at once, so the time the
      *  pacer records is the time it leaves, not the time it would start waiting in a queue. */
@@ -108,14 +115,16 @@ final class OutboxDispatcher implements AutoCloseable {
     /** Starts sending everything that may go now; returns how long until something else may. */
     private Duration dispatchDue() {
         Duration sleep = IDLE;
+        long readStart = System.nanoTime();
         List<OutboxMessage> due = outbox.due(UpdateReader.PLATFORM, clock.instant(), BATCH);
+        changedAt.values().removeIf(committed -> committed - readStart < 0);
         Set<String> seen = new HashSet<>();
         synchronized (pacer) {
             pacer.forget(clock.instant());
         }
         for (OutboxMessage message : due) {
             String chat = message.chat().key();
-            if (!seen.add(chat) || inFlight.contains(chat)) {
+            if (!seen.add(chat) || inFlight.contains(chat) || changedAt.containsKey(message.id())) {
                 continue;
             }
             if (!idleSenders.tryAcquire()) {
@@ -137,15 +146,18 @@ final class OutboxDispatcher implements AutoCloseable {
                 continue;
             }
             inFlight.add(chat);
-            senders.execute(() -> sendNextPart(message));
+            senders.execute(() -> sendNextPart(message, now));
         }
         return sleep;
     }
 
-    private void sendNextPart(OutboxMessage message) {
+    private void sendNextPart(OutboxMessage message, Instant reserved) {
         try {
             List<SendMessage> parts = writer.render(message);
             int part = message.partsSent();
+            synchronized (pacer) {
+                pacer.departed(message.chat(), reserved, clock.instant());
+            }
             client.execute(parts.get(part));
             sent.incrementAndGet();
             if (part + 1 >= parts.size()) {
@@ -160,6 +172,7 @@ final class OutboxDispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("outbox message {} for {}: cannot record its delivery", message.id(), message.chat().key(), e);
         } finally {
+            changedAt.put(message.id(), System.nanoTime());
             inFlight.remove(message.chat().key());
             idleSenders.release();
             wake();

@@ -13,25 +13,28 @@ import java.util.Map;
 
 /**
  * Telegram's sending limits as sliding windows: every message counts against its chat (1 a second in a
- * private chat, 20 a minute in a group) and against the bot's overall rate; proactive messages are also
- * spaced evenly at the bulk rate, so they never come in bursts that would leave a reply waiting for a free
- * slot. A reply is not held back by the bulk spacing. Each window keeps a small margin under Telegram's
+ * private chat, 20 a minute in a group) and against the bot's overall rate. Proactive messages also draw
+ * on a token bucket that fills at the bulk rate and holds only a few, so they come evenly rather than in
+ * bursts that would leave a reply waiting for a free slot (and a late look at the queue does not lower
+ * the rate). A reply is not held back by the bucket. Each window keeps a small margin under Telegram's
  * figure, because Telegram measures arrival and we measure departure. Not thread-safe: one owner.
  */
 final class Pacer {
     /** The figures Comeback keeps to; {@link #TELEGRAM} are Telegram's documented limits less a margin. */
-    record Limits(int perSecond, Duration proactiveGap, Duration privateWindow, int privatePerWindow,
+    record Limits(int perSecond, double proactivePerSecond, Duration privateWindow, int privatePerWindow,
                   Duration groupWindow, int groupPerWindow) {
     }
 
-    static final Limits TELEGRAM = new Limits(29, Duration.ofMillis(1000 / 28 + 1),
-            Duration.ofMillis(1050), 1, Duration.ofSeconds(61), 20);
+    static final Limits TELEGRAM = new Limits(28, 27.5, Duration.ofMillis(1050), 1, Duration.ofSeconds(61), 20);
+    /** How many proactive sends the bucket holds: enough to absorb a late look, too few to make a burst. */
+    private static final double BUCKET = 2;
 
     private final Limits limits;
     private final Deque<Instant> overall = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> perChat = new HashMap<>();
     private final Map<String, Instant> heldUntil = new HashMap<>();
-    private Instant lastProactive = Instant.MIN;
+    private double proactiveTokens = BUCKET;
+    private Instant refilled;
 
     Pacer(Limits limits) {
         this.limits = limits;
@@ -49,8 +52,12 @@ final class Pacer {
                     ? later(at, freeSlot(sent, limits.groupPerWindow(), limits.groupWindow()))
                     : later(at, freeSlot(sent, limits.privatePerWindow(), limits.privateWindow()));
         }
-        if (urgency == Urgency.PROACTIVE && lastProactive != Instant.MIN) {
-            at = later(at, lastProactive.plus(limits.proactiveGap()));
+        if (urgency == Urgency.PROACTIVE) {
+            refill(now);
+            if (proactiveTokens < 1) {
+                long nanos = (long) Math.ceil((1 - proactiveTokens) / limits.proactivePerSecond() * 1e9);
+                at = later(at, now.plusNanos(nanos));
+            }
         }
         return at;
     }
@@ -59,8 +66,47 @@ final class Pacer {
         overall.addLast(at);
         perChat.computeIfAbsent(chat.key(), k -> new ArrayDeque<>()).addLast(at);
         if (urgency == Urgency.PROACTIVE) {
-            lastProactive = at;
+            refill(at);
+            proactiveTokens -= 1;
         }
+    }
+
+    private void refill(Instant now) {
+        if (refilled != null && now.isAfter(refilled)) {
+            double seconds = Duration.between(refilled, now).toNanos() / 1e9;
+            proactiveTokens = Math.min(BUCKET, proactiveTokens + seconds * limits.proactivePerSecond());
+        }
+        if (refilled == null || now.isAfter(refilled)) {
+            refilled = now;
+        }
+    }
+
+    /**
+     * The message let through at {@code reserved} actually left at {@code left} (a sender thread may start a
+     * little later): the windows count it from then, which is closer to when Telegram counts it.
+     */
+    void departed(ChatRef chat, Instant reserved, Instant left) {
+        if (!left.isAfter(reserved)) {
+            return;
+        }
+        restamp(overall, reserved, left);
+        Deque<Instant> sent = perChat.get(chat.key());
+        if (sent != null) {
+            restamp(sent, reserved, left);
+        }
+    }
+
+    /** Replaces one {@code from} with {@code to} in a deque kept in time order. */
+    private static void restamp(Deque<Instant> sent, Instant from, Instant to) {
+        if (!sent.removeLastOccurrence(from)) {
+            return;
+        }
+        Deque<Instant> later = new ArrayDeque<>();
+        while (!sent.isEmpty() && sent.peekLast().isAfter(to)) {
+            later.addFirst(sent.removeLast());
+        }
+        sent.addLast(to);
+        sent.addAll(later);
     }
 
     /** Telegram said to wait (429 with retry_after): nothing goes to {@code chat} before {@code until}. */

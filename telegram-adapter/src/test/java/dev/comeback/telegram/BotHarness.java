@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 final class BotHarness implements AutoCloseable {
     static final String TOKEN = "123456:TEST-token-never-to-be-logged";
     /** Private chats may send fast here, so quiz walks take a second, not a minute; limits have their own tests. */
-    static final Pacer.Limits FAST = new Pacer.Limits(1000, Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofMillis(1), 1000);
+    static final Pacer.Limits FAST = new Pacer.Limits(1000, 1000, Duration.ofMillis(1), 1, Duration.ofMillis(1), 1000);
 
     final FakeBotApi api;
     final Database db;

@@ -83,6 +83,24 @@ class TelegramDeliveryTest {
     }
 
     @Test
+    void aFloodOfQueuedMessagesArrivesExactlyOnceEach() {
+        start(BotHarness.FAST);
+        int people = 400;
+        for (long person = 1; person <= people; person++) {
+            UserRef user = UserRef.of("telegram", String.valueOf(person));
+            bot.coach.handleQueued(new dev.comeback.core.message.Incoming.Text(user,
+                    dev.comeback.core.message.ChatRef.privateChat("telegram", user.id()), "/help", bot.clock.instant()), java.util.Optional.empty());
+        }
+        bot.bot.wake();
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.outbox.pending("telegram") == 0);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> api.sent().size() == people);
+
+        Map<Long, Long> perChat = api.sent().stream().collect(Collectors.groupingBy(FakeBotApi.SentMessage::chatId, Collectors.counting()));
+        assertThat(perChat).hasSize(people);
+        assertThat(perChat.values()).containsOnly(1L);
+    }
+
+    @Test
     void aBlockedUserIsPausedAndTheirQueuedRemindersDropped() {
         start(BotHarness.FAST);
         TelegramBotTestFlows.toRecovery(bot, ANN);
