@@ -3,19 +3,17 @@ package dev.comeback.bench;
 import dev.comeback.bench.conversation.ConversationScenario;
 import dev.comeback.bench.reminders.ReminderScaleScenario;
 import dev.comeback.bench.startup.StartupScenario;
+import dev.comeback.bench.telegram.TelegramDeliveryScenario;
 
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Every scenario, in the issue's order; {@code --scenario all} runs them in this order. Scenario 3 (delivery
- * at the platform limit through the Telegram adapter) is added here, between reminders and start-up, as
- * another {@link Scenario}.
- */
+/** Every scenario, in the order; {@code --scenario all} runs them in this order. */
 public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
             new ConversationScenario(),
             new ReminderScaleScenario(),
+            new TelegramDeliveryScenario(),
             new StartupScenario());
 
     private Scenarios() {
