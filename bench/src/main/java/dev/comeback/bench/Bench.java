@@ -71,8 +71,10 @@ public final class Bench {
             Files.deleteIfExists(file);
             long start = System.nanoTime();
             int exit = new ProcessBuilder(options.workerCommand(scenario, file)).inheritIO().start().waitFor();
-            Results results = Files.exists(file) ? Results.read(file) : new Results(scenario.name(), null);
-            if (!Files.exists(file)) {
+            Results results = new Results(scenario.name(), null);
+            if (Files.exists(file)) {
+                results.addAll(Results.read(file));
+            } else {
                 results.check("scenario ran to the end", false, "its JVM exited with " + exit);
             }
             results.note(String.format("scenario wall time %s, JVM options %s", Fmt.seconds((System.nanoTime() - start) / 1e9),

@@ -35,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -77,8 +78,8 @@ public final class ReminderScaleScenario implements Scenario {
 
     private static final Sizes FULL = new Sizes(100_000, 5_000, Duration.ofSeconds(60), 1_500, Duration.ofSeconds(30),
             Duration.ofSeconds(10), Duration.ofSeconds(20));
-    private static final Sizes QUICK = new Sizes(1_000, 500, Duration.ofSeconds(10), 100, Duration.ofSeconds(3),
-            Duration.ofSeconds(2), Duration.ofSeconds(4));
+    private static final Sizes QUICK = new Sizes(1_000, 500, Duration.ofSeconds(5), 100, Duration.ofSeconds(2),
+            Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @Override
     public void run(RunContext context, Results results) throws Exception {
@@ -97,11 +98,16 @@ public final class ReminderScaleScenario implements Scenario {
                 RecoveringStates states = new RecoveringStates(conversation, clock.instant());
 
                 int background = sizes.people() - sizes.due() - sizes.warmUp();
-                Duration first = enrollment.enroll(background, Enrollment.atNight("r", background, states, clock.instant()));
+                IntFunction<Enrollment.Person> atNight = Enrollment.atNight("r", background, states, clock.instant());
+                int half = background / 2;
+                Duration first = enrollment.enroll(half, atNight);
+                Duration firstRest = enrollment.enroll(background - half, i -> atNight.apply(half + i));
 
-                // The warm-up starts once the rest can be enrolled at the rate just seen, with time to spare.
+                // The warm-up starts once the rest can be enrolled at the rate just seen (warmed up: the second
+                // half's), with time to spare.
                 int soon = sizes.warmUp() + sizes.due();
-                Duration ahead = Duration.ofMillis((long) (soon * 1500 / (background / secondsOf(first)))).plus(sizes.margin());
+                double perSecond = (background - half) / secondsOf(firstRest);
+                Duration ahead = Duration.ofMillis((long) (soon * 1200 / perSecond)).plus(sizes.margin());
                 Window warmUp = new Window(clock.instant().plus(ahead).truncatedTo(ChronoUnit.SECONDS), sizes.warmUpWindow());
                 Window minute = new Window(warmUp.end().plus(sizes.gap()), sizes.window());
                 String midday = Zones.whereItIs(MIDDAY, minute.start());
@@ -110,7 +116,7 @@ public final class ReminderScaleScenario implements Scenario {
                         : person("d" + (i - sizes.warmUp()), minute.at(i - sizes.warmUp(), sizes.due()), midday, states));
                 Instant enrolledAt = clock.instant();
 
-                double enrollSeconds = secondsOf(first) + secondsOf(second);
+                double enrollSeconds = secondsOf(first) + secondsOf(firstRest) + secondsOf(second);
                 results.note(String.format("%s people enrolled by %d threads: each state saved (one commit), then handed to "
                         + "ReminderPlanSync as after a turn, which puts their next %d reminders into Quartz. States come from "
                         + "the real conversation (one per time zone) moved to each person's start; %s of them started at "
@@ -134,7 +140,7 @@ public final class ReminderScaleScenario implements Scenario {
                     Thread.sleep(100);
                 }
                 // Room for a second delivery of anything, which must not come.
-                Thread.sleep(context.size(Duration.ofSeconds(5), Duration.ofSeconds(2)).toMillis());
+                Thread.sleep(context.size(Duration.ofSeconds(5), Duration.ofSeconds(1)).toMillis());
                 reportFiring(results, recorder, sizes, warmUp, minute);
                 results.info("heap after GC, after the minute", Fmt.mebibytes(heapAfterGc()));
             }

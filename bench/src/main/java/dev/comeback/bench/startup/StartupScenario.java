@@ -54,12 +54,12 @@ public final class StartupScenario implements Scenario {
 
     @Override
     public void run(RunContext context, Results results) throws Exception {
-        int people = context.size(100_000, 1_000);
-        int launches = context.size(5, 2);
+        int people = context.size(100_000, 500);
+        int launches = context.size(5, 1);
         List<FirstReplyProbe> probes = probes(context);
         results.note("Each launch is a new process started as ./comeback starts it (java -jar app/target/comeback.jar, "
                 + "default JVM options) with --db and --user; timed from starting the process to the first reply line. "
-                + launches + " launches each; the database of the empty case is new for every launch.");
+                + (launches == 1 ? "One launch" : launches + " launches") + " each; the empty database is new for every launch.");
 
         for (FirstReplyProbe probe : probes) {
             List<Duration> times = new ArrayList<>();
@@ -85,8 +85,9 @@ public final class StartupScenario implements Scenario {
     private static void report(Results results, String what, List<Duration> times) {
         Samples millis = new Samples();
         times.forEach(t -> millis.add(t.toMillis()));
-        results.info("first reply, " + what + ": median (min-max)", Fmt.millis(millis.percentile(50)) + " ("
-                + Fmt.millis(millis.percentile(0)) + " - " + Fmt.millis(millis.summary().max()) + ")");
+        results.info("first reply, " + what, times.size() == 1 ? Fmt.millis(millis.percentile(50))
+                : "median " + Fmt.millis(millis.percentile(50)) + " (" + Fmt.millis(millis.percentile(0)) + " to "
+                + Fmt.millis(millis.summary().max()) + ", " + times.size() + " launches)");
     }
 
     /**
