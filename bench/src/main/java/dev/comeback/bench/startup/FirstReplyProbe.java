@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One way to launch Comeback and wait for its first reply: the console today; a launch against the fake
- * Telegram server is another implementation, added to {@link StartupScenario#probes}.
+ * One way to launch Comeback and wait for its first reply: the console, or Telegram against the fake Bot API
+ * server. Each is listed in {@link StartupScenario#probes}.
  */
-public interface FirstReplyProbe {
+public interface FirstReplyProbe extends AutoCloseable {
     /** How the results name it ("console"). */
     String name();
 
@@ -16,4 +16,9 @@ public interface FirstReplyProbe {
      * and returns the time from launch to the first reply; the launched process is ended before returning.
      */
     Duration firstReply(Path db, String user) throws Exception;
+
+    /** Ends whatever the probe keeps between launches. */
+    @Override
+    default void close() throws Exception {
+    }
 }

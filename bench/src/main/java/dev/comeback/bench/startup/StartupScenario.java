@@ -49,7 +49,7 @@ public final class StartupScenario implements Scenario {
 
     /** Every way of launching that is timed. */
     static List<FirstReplyProbe> probes(RunContext context) {
-        return List.of(new ConsoleFirstReply(context.appJar()));
+        return List.of(new ConsoleFirstReply(context.appJar()), new TelegramFirstReply(context.appJar()));
     }
 
     @Override
@@ -57,8 +57,20 @@ public final class StartupScenario implements Scenario {
         int people = context.size(100_000, 500);
         int launches = context.size(5, 1);
         List<FirstReplyProbe> probes = probes(context);
+        try {
+            measure(context, results, people, launches, probes);
+        } finally {
+            for (FirstReplyProbe probe : probes) {
+                probe.close();
+            }
+        }
+    }
+
+    private static void measure(RunContext context, Results results, int people, int launches, List<FirstReplyProbe> probes) throws Exception {
         results.note("Each launch is a new process started as ./comeback starts it (java -jar app/target/comeback.jar, "
-                + "default JVM options) with --db and --user; timed from starting the process to the first reply line. "
+                + "default JVM options) with --db. Console: --user, /start on standard input, timed to the first reply line. "
+                + "Telegram: TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL set, the fake Bot API server holding a /start, timed to "
+                + "the reply's sendMessage arriving at the fake (database, command menu, first poll, turn, outbox, send). "
                 + (launches == 1 ? "One launch" : launches + " launches") + " each; the empty database is new for every launch.");
 
         for (FirstReplyProbe probe : probes) {
