@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The real clock, ticking, plus an offset a test can move forward (to the time a reminder falls due). */
-final class ShiftableClock extends Clock {
+public final class ShiftableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
 
-    void shiftTo(Instant target) {
+    public void shiftTo(Instant target) {
         offset = Duration.between(Instant.now(), target);
     }
 

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,12 +31,7 @@ final class ConsoleFirstReply implements FirstReplyProbe {
 
     @Override
     public Duration firstReply(Path db, String user) throws Exception {
-        if (!Files.isRegularFile(appJar)) {
-            throw new IllegalStateException("no launcher jar at " + appJar + " (build it: mvn -o -q -DskipTests package)");
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", appJar.toString(), "--db", db.toString(), "--user", user))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = FirstReplyProbe.launcher(appJar, "--db", db.toString(), "--user", user);
         // With a token in the environment the launcher would run on Telegram instead.
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
         long start = System.nanoTime();

@@ -2,10 +2,8 @@ package dev.comeback.bench.startup;
 
 import dev.comeback.telegram.fake.FakeBotApi;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,18 +33,12 @@ final class TelegramFirstReply implements FirstReplyProbe {
 
     @Override
     public Duration firstReply(Path db, String user) throws Exception {
-        if (!Files.isRegularFile(appJar)) {
-            throw new IllegalStateException("no launcher jar at " + appJar + " (build it: mvn -o -q -DskipTests package)");
-        }
         long chat = 1_000_000L + (user.hashCode() & 0x7fff_ffffL);
         int before = api.sentTo(chat).size();
         api.pushText(chat, "private", chat, "/start");
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", appJar.toString(), "--db", db.toString()))
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = FirstReplyProbe.launcher(appJar, "--db", db.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
         builder.environment().put("TELEGRAM_API_URL", "http://127.0.0.1:" + api.port());
         long start = System.nanoTime();

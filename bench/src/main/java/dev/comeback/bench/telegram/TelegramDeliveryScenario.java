@@ -18,6 +18,7 @@ import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.storage.Database;
 import dev.comeback.core.storage.JdbcConversationStore;
 import dev.comeback.core.storage.JdbcOutbox;
+import dev.comeback.telegram.ShiftableClock;
 import dev.comeback.telegram.TelegramBot;
 import dev.comeback.telegram.TelegramConfig;
 import dev.comeback.telegram.fake.FakeBotApi;
@@ -60,7 +61,7 @@ public final class TelegramDeliveryScenario implements Scenario {
     @Override
     public void run(RunContext context, Results results) throws Exception {
         int count = context.size(3_000, 300);
-        ShiftedClock clock = new ShiftedClock();
+        ShiftableClock clock = new ShiftableClock();
         Conversation conversation = new Conversation(ContentLoader.defaults());
         try (FakeBotApi api = FakeBotApi.start(TOKEN);
              Database db = Database.open(Database.h2FileUrl(context.workDir().resolve("telegram")), "sa", "", 8)) {
@@ -107,7 +108,7 @@ public final class TelegramDeliveryScenario implements Scenario {
         }
     }
 
-    private static void queueAll(Coach coach, List<UserRef> people, PlannedReminder due, ShiftedClock clock) throws InterruptedException {
+    private static void queueAll(Coach coach, List<UserRef> people, PlannedReminder due, ShiftableClock clock) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {

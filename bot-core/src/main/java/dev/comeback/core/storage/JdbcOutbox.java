@@ -71,26 +71,38 @@ public final class JdbcOutbox {
      */
     public List<OutboxMessage> due(String platform, Instant now, int limit) {
         List<OutboxMessage> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, urgency, replies, parts_sent, attempts, not_before FROM outbox o "
-                     + "WHERE platform = ? AND not_before <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
-                     + "WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.id < o.id) "
-                     + "ORDER BY CASE WHEN urgency = 'REPLY' THEN 0 ELSE 1 END, id LIMIT ?")) {
-            s.setString(1, platform);
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setInt(3, limit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new OutboxMessage(r.getLong(1), UserRef.fromKey(r.getString(2)),
-                            new ChatRef(platform, r.getString(3), ChatRef.Kind.valueOf(r.getString(4))),
-                            Urgency.valueOf(r.getString(5)), replies(r.getString(6)), r.getInt(7), r.getInt(8),
-                            r.getTimestamp(9).toInstant()));
+        try (Connection c = dataSource.getConnection()) {
+            // One query per urgency, each walking the outbox_next index in id order and stopping at the
+            // limit: a single query ordering replies first had to sort the whole backlog on every call.
+            for (Urgency urgency : List.of(Urgency.REPLY, Urgency.PROACTIVE)) {
+                if (out.size() < limit) {
+                    dueOf(c, platform, urgency, now, limit - out.size(), out);
                 }
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the outbox", e);
         }
         return out;
+    }
+
+    private static void dueOf(Connection c, String platform, Urgency urgency, Instant now, int limit,
+                              List<OutboxMessage> out) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, replies, parts_sent, attempts, not_before FROM outbox o "
+                + "WHERE platform = ? AND urgency = ? AND not_before <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
+                + "WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.id < o.id) "
+                + "ORDER BY platform, urgency, id LIMIT ?")) {
+            s.setString(1, platform);
+            s.setString(2, urgency.name());
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new OutboxMessage(r.getLong(1), UserRef.fromKey(r.getString(2)),
+                            new ChatRef(platform, r.getString(3), ChatRef.Kind.valueOf(r.getString(4))),
+                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), r.getTimestamp(8).toInstant()));
+                }
+            }
+        }
     }
 
     public int pending(String platform) {
