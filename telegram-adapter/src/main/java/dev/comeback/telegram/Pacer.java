@@ -72,11 +72,11 @@ final class Pacer {
     }
 
     private void refill(Instant now) {
-        if (refilled != null && now.isAfter(refilled)) {
+        if (refilled == null) {
+            refilled = now;
+        } else if (now.isAfter(refilled)) {
             double seconds = Duration.between(refilled, now).toNanos() / 1e9;
             proactiveTokens = Math.min(BUCKET, proactiveTokens + seconds * limits.proactivePerSecond());
-        }
-        if (refilled == null || now.isAfter(refilled)) {
             refilled = now;
         }
     }
