@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the content files from a configuration folder when one is given and holds the file, else from the
@@ -142,27 +141,38 @@ public final class ContentLoader {
     }
 
     static void validate(RedFlagRules rules) {
+        String f = RED_FLAGS_FILE;
         if (rules.signs().isEmpty()) {
-            throw new ContentException(RED_FLAGS_FILE, "signs", "there must be at least one sign");
+            throw new ContentException(f, "signs", "there must be at least one sign");
         }
-        validateSigns("signs", rules.signs());
-        validateSigns("warnings", rules.warnings());
+        rules.concepts().forEach((name, phrases) -> {
+            if (phrases.isEmpty() || phrases.stream().anyMatch(p -> !p.matches("[a-z0-9]+( [a-z0-9]+)*"))) {
+                throw new ContentException(f, "concepts." + name, "needs phrases of plain lower-case words (no apostrophes: cant, not can't)");
+            }
+        });
+        validateSigns(rules, "signs", rules.signs());
+        validateSigns(rules, "warnings", rules.warnings());
     }
 
-    private static void validateSigns(String field, java.util.List<RedFlagRules.Sign> signs) {
+    private static void validateSigns(RedFlagRules rules, String field, java.util.List<RedFlagRules.Sign> signs) {
         String f = RED_FLAGS_FILE;
         for (int i = 0; i < signs.size(); i++) {
             RedFlagRules.Sign s = signs.get(i);
-            requireId(f, field + "[" + i + "].id", s.id());
-            requireText(f, field + "[" + i + "].name", s.name());
-            if (s.patterns().isEmpty()) {
-                throw new ContentException(f, field + "[" + i + "].patterns", "a sign needs at least one pattern");
+            String at = field + "[" + i + "]";
+            requireId(f, at + ".id", s.id());
+            requireText(f, at + ".name", s.name());
+            if (s.rules().isEmpty() || s.rules().stream().anyMatch(java.util.List::isEmpty)) {
+                throw new ContentException(f, at + ".rules", "a sign needs at least one rule, each naming at least one concept");
             }
-            for (int j = 0; j < s.patterns().size(); j++) {
-                try {
-                    Pattern.compile(s.patterns().get(j));
-                } catch (PatternSyntaxException e) {
-                    throw new ContentException(f, field + "[" + i + "].patterns[" + j + "]", "not a valid regular expression: " + e.getDescription());
+            java.util.List<String> named = new java.util.ArrayList<>();
+            s.rules().forEach(named::addAll);
+            s.askRules().forEach(named::addAll);
+            named.addAll(s.domain());
+            named.addAll(s.softeners());
+            named.addAll(s.unless());
+            for (String concept : named) {
+                if (!rules.concepts().containsKey(concept)) {
+                    throw new ContentException(f, at, "names the concept '" + concept + "', which concepts does not define");
                 }
             }
         }

@@ -3,8 +3,8 @@ package dev.comeback.core.safety;
 import java.util.Objects;
 
 /**
- * An emergency symptom found in a message. {@code certain} is false when the same clause holds a negation
- * ("no numbness in my groin"): the words are there, but whether the person has the symptom must be asked.
+ * A sign found in a message. {@code certain} is false when the words are there but hedged, softened by
+ * context ("weak from leg day") or only half there ("numbness", no place named): the bot must ask.
  */
 public record RedFlag(String signId, String signName, boolean certain) {
     public RedFlag {

@@ -1,92 +1,245 @@
 package dev.comeback.core.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-/** Finds emergency symptoms named in free text. Pure and thread-safe. */
+/**
+ * Finds emergency and warning signs described in free text, in the person's own words: a body region with a
+ * loss of feeling or strength, or bladder and bowel function with a problem, within one sentence, read with
+ * the negations, hedges and context around them. The vocabulary is data (config/red-flags.json). Pure and
+ * thread-safe.
+ */
 public final class RedFlagDetector {
-    /** Clauses are split here so that a "no" in one clause does not soften a symptom named in another. */
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.;!?\\n]+|,|\\bbut\\b|\\bhowever\\b");
-    private static final Pattern NOT_WORDISH = Pattern.compile("[^a-z0-9']+");
-    /** Long enough for any message a person types; scanning stays cheap for 10,000-character pastes. */
-    static final int MAX_SCANNED_CHARS = 20_000;
+    /** How clearly a text names a sign, from nothing to certain. */
+    public enum Reading { NONE, DENIED, UNSURE, CERTAIN }
 
-    private final List<CompiledSign> signs;
-    private final List<CompiledSign> warnings;
-    private final List<Pattern> negations;
+    /** The strongest reading of a text and the sign it concerns (empty for {@link Reading#NONE}). */
+    public record Finding(Reading reading, Optional<RedFlag> flag) {
+        static final Finding NONE = new Finding(Reading.NONE, Optional.empty());
 
-    private record CompiledSign(RedFlagRules.Sign sign, List<Pattern> patterns) {
+        Finding stronger(Finding other) {
+            return other.reading.compareTo(reading) > 0 ? other : this;
+        }
     }
 
+    private static final int NEGATION_REACH_BEFORE = 4;
+    private static final int NEGATION_REACH_AFTER = 3;
+
+    private final TextReader reader;
+    private final Map<String, List<String[]>> concepts = new HashMap<>();
+    private final List<String[]> negationsBefore;
+    private final List<String[]> negationsAfter;
+    private final List<String[]> hedges;
+    private final List<RedFlagRules.Sign> signs;
+    private final List<RedFlagRules.Sign> warnings;
+
     public RedFlagDetector(RedFlagRules rules) {
-        this.signs = compile(rules.signs());
-        this.warnings = compile(rules.warnings());
-        this.negations = rules.negations().stream()
-                .map(n -> Pattern.compile("(^| )" + Pattern.quote(n) + "( |$)"))
-                .toList();
+        Set<String> vocabulary = new HashSet<>();
+        rules.concepts().forEach((name, phrases) -> {
+            concepts.put(name, phrases(phrases));
+            phrases.forEach(p -> vocabulary.addAll(Arrays.asList(p.split(" "))));
+        });
+        this.negationsBefore = phrases(rules.negationsBefore());
+        this.negationsAfter = phrases(rules.negationsAfter());
+        this.hedges = phrases(rules.hedges());
+        for (List<String> list : List.of(rules.negationsBefore(), rules.negationsAfter(), rules.hedges())) {
+            list.forEach(p -> vocabulary.addAll(Arrays.asList(p.split(" "))));
+        }
+        this.reader = new TextReader(vocabulary, rules.knownWords());
+        this.signs = rules.signs();
+        this.warnings = rules.warnings();
     }
 
     /**
-     * The most certain emergency sign named in the text: a sign named without negation wins over one named
-     * with it; empty when none is named.
+     * The emergency sign the text names: certain (send emergency advice), or uncertain (ask); empty when none
+     * is named or every mention is denied ("no numbness down there").
      */
     public Optional<RedFlag> scan(String text) {
-        return scan(signs, text);
+        Finding f = read(text, signs, false);
+        return f.reading() == Reading.CERTAIN || f.reading() == Reading.UNSURE ? f.flag() : Optional.empty();
     }
 
-    /** A warning sign named without negation (negated or uncertain warnings are left to the questions). */
+    /** A warning sign named clearly (negated or hedged warnings are left to the questions). */
     public Optional<RedFlag> scanWarning(String text) {
-        return scan(warnings, text).filter(RedFlag::certain);
+        Finding f = read(text, warnings, false);
+        return f.reading() == Reading.CERTAIN ? f.flag() : Optional.empty();
     }
 
-    private static List<CompiledSign> compile(List<RedFlagRules.Sign> signs) {
-        List<CompiledSign> compiled = new ArrayList<>();
-        for (RedFlagRules.Sign sign : signs) {
-            compiled.add(new CompiledSign(sign, sign.patterns().stream().map(Pattern::compile).toList()));
-        }
-        return List.copyOf(compiled);
+    /**
+     * Reads a free answer to a safety question that asked about the emergency signs: there a symptom word
+     * alone ("numbness", "my bladder") is part of the answer. CERTAIN means yes, DENIED a clear no, UNSURE
+     * that the bot must ask, NONE that the text says nothing about the signs.
+     */
+    public Finding readSafetyAnswer(String text) {
+        return read(text, signs, true);
     }
 
-    private Optional<RedFlag> scan(List<CompiledSign> signs, String text) {
-        String limited = text.length() > MAX_SCANNED_CHARS ? text.substring(0, MAX_SCANNED_CHARS) : text;
-        RedFlag uncertain = null;
-        for (String clause : CLAUSE_BREAK.split(straightenQuotes(limited.toLowerCase()))) {
-            String normal = NOT_WORDISH.matcher(clause).replaceAll(" ").trim();
-            if (normal.isEmpty()) {
-                continue;
-            }
-            for (CompiledSign s : signs) {
-                if (matchesAny(s.patterns(), normal)) {
-                    if (!isNegated(normal)) {
-                        return Optional.of(new RedFlag(s.sign().id(), s.sign().name(), true));
-                    }
-                    if (uncertain == null) {
-                        uncertain = new RedFlag(s.sign().id(), s.sign().name(), false);
-                    }
+    private Finding read(String text, List<RedFlagRules.Sign> signList, boolean inSafetyContext) {
+        Finding best = Finding.NONE;
+        for (TextReader.Sentence sentence : reader.read(text)) {
+            Clause s = new Clause(sentence);
+            for (RedFlagRules.Sign sign : signList) {
+                best = best.stronger(s.judge(sign, inSafetyContext));
+                if (best.reading() == Reading.CERTAIN) {
+                    return best;
                 }
             }
         }
-        return Optional.ofNullable(uncertain);
+        return best;
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String normal) {
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(normal);
-            if (m.find()) {
-                return true;
+    private static List<String[]> phrases(List<String> phrases) {
+        return phrases.stream().map(p -> p.trim().split(" +"))
+                .sorted(Comparator.comparingInt((String[] p) -> p.length).reversed()).toList();
+    }
+
+    private record Span(int from, int to) {
+    }
+
+    /** One sentence with every concept, negation and hedge found in it. */
+    private final class Clause {
+        private final TextReader.Sentence words;
+        private final Map<String, List<Span>> found = new HashMap<>();
+        private final boolean[] taken;
+        private final List<Span> negatesBefore;
+        private final List<Span> negatesAfter;
+        private final boolean hedged;
+
+        Clause(TextReader.Sentence words) {
+            this.words = words;
+            this.taken = new boolean[words.size()];
+            concepts.forEach((name, list) -> {
+                List<Span> spans = find(list, null);
+                if (!spans.isEmpty()) {
+                    found.put(name, spans);
+                    spans.forEach(this::take);
+                }
+            });
+            List<Span> hedgeSpans = find(hedges, null);
+            hedgeSpans.forEach(this::take);
+            this.hedged = !hedgeSpans.isEmpty();
+            this.negatesBefore = find(negationsBefore, taken);
+            this.negatesAfter = find(negationsAfter, taken);
+        }
+
+        private void take(Span span) {
+            for (int i = span.from(); i < span.to(); i++) {
+                taken[i] = true;
             }
         }
-        return false;
+
+        /** Longest phrases first, left to right, without overlap; with {@code skip}, only over words not taken. */
+        private List<Span> find(List<String[]> phrases, boolean[] skip) {
+            List<Span> spans = new ArrayList<>();
+            int i = 0;
+            while (i < words.size()) {
+                int length = 0;
+                for (String[] p : phrases) {
+                    if (matches(p, i, skip)) {
+                        length = p.length;
+                        break;
+                    }
+                }
+                if (length > 0) {
+                    spans.add(new Span(i, i + length));
+                    i += length;
+                } else {
+                    i++;
+                }
+            }
+            return spans;
+        }
+
+        private boolean matches(String[] phrase, int at, boolean[] skip) {
+            if (at + phrase.length > words.size()) {
+                return false;
+            }
+            for (int k = 0; k < phrase.length; k++) {
+                if (!words.words().get(at + k).equals(phrase[k]) || (skip != null && skip[at + k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean negated(Span span) {
+            for (Span n : negatesBefore) {
+                if (n.to() <= span.from() && span.from() - n.to() <= NEGATION_REACH_BEFORE && !breakBetween(n.to(), span.from())) {
+                    return true;
+                }
+            }
+            for (Span n : negatesAfter) {
+                if (n.from() >= span.to() && n.from() - span.to() <= NEGATION_REACH_AFTER && !breakBetween(span.to(), n.from())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean breakBetween(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (words.isBreak(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** NONE if a concept is missing, DENIED if one is only ever negated, otherwise CERTAIN. */
+        private Reading rule(List<String> rule) {
+            boolean denied = false;
+            for (String concept : rule) {
+                List<Span> spans = found.get(concept);
+                if (spans == null) {
+                    return Reading.NONE;
+                }
+                if (spans.stream().allMatch(this::negated)) {
+                    denied = true;
+                }
+            }
+            return denied ? Reading.DENIED : Reading.CERTAIN;
+        }
+
+        private boolean hasAny(List<String> conceptNames) {
+            return conceptNames.stream().anyMatch(found::containsKey);
+        }
+
+        Finding judge(RedFlagRules.Sign sign, boolean inSafetyContext) {
+            Reading reading = Reading.NONE;
+            for (List<String> rule : sign.rules()) {
+                Reading r = rule(rule);
+                if (r == Reading.CERTAIN && (hedged || hasAny(sign.softeners()))) {
+                    r = Reading.UNSURE;
+                }
+                reading = max(reading, r);
+            }
+            if (reading != Reading.CERTAIN && !hasAny(sign.unless())) {
+                for (List<String> rule : sign.askRules()) {
+                    Reading r = rule(rule);
+                    reading = max(reading, r == Reading.CERTAIN ? Reading.UNSURE : r);
+                }
+            }
+            if (inSafetyContext && reading != Reading.CERTAIN) {
+                for (String concept : sign.domain()) {
+                    Reading r = rule(List.of(concept));
+                    reading = max(reading, r == Reading.CERTAIN ? Reading.UNSURE : r);
+                }
+            }
+            if (reading == Reading.NONE) {
+                return Finding.NONE;
+            }
+            return new Finding(reading, Optional.of(new RedFlag(sign.id(), sign.name(), reading == Reading.CERTAIN)));
+        }
     }
 
-    private boolean isNegated(String normalClause) {
-        return negations.stream().anyMatch(n -> n.matcher(normalClause).find());
-    }
-
-    private static String straightenQuotes(String s) {
-        return s.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+    private static Reading max(Reading a, Reading b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,20 +1,41 @@
 package dev.comeback.core.safety;
 
 import java.util.List;
+import java.util.Map;
 
-/** Emergency symptoms in the words people type, as data (config/red-flags.json). */
-/** {@code signs} are emergencies; {@code warnings} are signs that call for a clinician when reported at a check-in. */
-public record RedFlagRules(int version, String about, List<String> negations, List<Sign> signs, List<Sign> warnings) {
+/**
+ * Emergency and warning signs in the words people type, as data (config/red-flags.json; its {@code about}
+ * says how the text is read). {@code signs} are emergencies; {@code warnings} call for a clinician when
+ * reported at a check-in.
+ */
+public record RedFlagRules(int version, String about, Map<String, List<String>> concepts, List<String> negationsBefore,
+                           List<String> negationsAfter, List<String> hedges, List<String> knownWords, List<Sign> signs,
+                           List<Sign> warnings) {
     public RedFlagRules {
-        negations = List.copyOf(negations);
+        about = about == null ? "" : about;
+        concepts = Map.copyOf(concepts);
+        negationsBefore = List.copyOf(negationsBefore);
+        negationsAfter = negationsAfter == null ? List.of() : List.copyOf(negationsAfter);
+        hedges = hedges == null ? List.of() : List.copyOf(hedges);
+        knownWords = knownWords == null ? List.of() : List.copyOf(knownWords);
         signs = List.copyOf(signs);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
-        about = about == null ? "" : about;
     }
 
-    public record Sign(String id, String name, List<String> patterns) {
+    /**
+     * One sign. Each rule is a set of concept names that must all occur in one sentence; {@code askRules}
+     * only ever make the bot ask, and not when a concept of {@code unless} is in the sentence; a concept of
+     * {@code softeners} in the sentence turns a certain reading into a question; {@code domain} lists the
+     * concepts that alone answer a safety question about this sign.
+     */
+    public record Sign(String id, String name, List<List<String>> rules, List<List<String>> askRules, List<String> domain,
+                       List<String> softeners, List<String> unless) {
         public Sign {
-            patterns = List.copyOf(patterns);
+            rules = rules.stream().map(List::copyOf).toList();
+            askRules = askRules == null ? List.of() : askRules.stream().map(List::copyOf).toList();
+            domain = domain == null ? List.of() : List.copyOf(domain);
+            softeners = softeners == null ? List.of() : List.copyOf(softeners);
+            unless = unless == null ? List.of() : List.copyOf(unless);
         }
     }
 }

@@ -54,10 +54,37 @@ class RedFlagDetectorTest {
             "no numbness in my groin",
             "I don't have any bladder problems",
             "never had my legs give way, my legs are fine"})
-    void negatedMentionsAreUncertainSoTheBotAsks(String text) {
+    void clearlyDeniedSignsRaiseNoAlarm(String text) {
+        assertThat(detector.scan(text)).as(text).isEmpty();
+        assertThat(detector.readSafetyAnswer(text).reading()).as(text).isEqualTo(RedFlagDetector.Reading.DENIED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my legs are weak from leg day lol", "legs weak after squats", "not sure if my groin is numb", "i have some numbness"})
+    void trainingTalkOrHedgedMentionsMakeTheBotAskNotAlarm(String text) {
         Optional<RedFlag> flag = detector.scan(text);
         assertThat(flag).as(text).isPresent();
         assertThat(flag.get().certain()).as(text).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"numbess betwen my legs", "my bladdr isnt working", "my grion is numb", "crotch numbbbbb", "nümbness in my grôin"})
+    void typosAccentsAndRepeatedLettersAreRead(String text) {
+        assertThat(detector.scan(text)).as(text).hasValueSatisfying(f -> assertThat(f.certain()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single leg RDLs felt great", "this week my legs feel stronger", "drugs help with the pain"})
+    void realWordsNearASymptomWordAreNotCorrectedIntoIt(String text) {
+        assertThat(detector.scan(text)).as(text).isEmpty();
+    }
+
+    @Test
+    void aSymptomWordAloneAnswersTheSafetyQuestion() {
+        assertThat(detector.readSafetyAnswer("since yesterday I can't get the pee out").reading()).isEqualTo(RedFlagDetector.Reading.CERTAIN);
+        assertThat(detector.readSafetyAnswer("a bit of numbness").reading()).isEqualTo(RedFlagDetector.Reading.UNSURE);
+        assertThat(detector.readSafetyAnswer("no numbness, my bladder is fine, legs are not weak").reading()).isEqualTo(RedFlagDetector.Reading.DENIED);
+        assertThat(detector.readSafetyAnswer("my back is sore").reading()).isEqualTo(RedFlagDetector.Reading.NONE);
     }
 
     @Test
