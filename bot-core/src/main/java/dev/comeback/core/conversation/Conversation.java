@@ -36,6 +36,8 @@ public final class Conversation {
 
     private static final String RESET_PROMPT = "reset";
     private static final String RED_FLAG_PROMPT = "rf";
+    /** Buttons that run a command: {@code cmd:checkin} does what typing /checkin does. */
+    static final String COMMAND_BUTTON = "cmd";
     /** "/name", "/name@SomeBot" or "/name with words after it". */
     private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s(.*))?", Pattern.DOTALL);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
@@ -77,9 +79,8 @@ public final class Conversation {
                         ? new Turn(stored, List.of(emergencyReply(flag.get(), false)))
                         : emergency(stored, flag.get(), now);
             }
-            if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored) && stored.stage() != Stage.NEW) {
-                ConversationState asking = stored.withOverlay(Overlay.CONFIRM_RED_FLAG, flag.get().signId());
-                return turn(asking, now, prompt(asking, now).reply());
+            if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored)) {
+                return confirmRedFlag(stored, flag.get(), now);
             }
         }
         if (in.chat().isGroup()) {
@@ -128,8 +129,11 @@ public final class Conversation {
         if (input instanceof Input.Command command) {
             return command(state, command.name(), command.args(), now);
         }
-        if (state.stage() == Stage.NEW) {
+        if (state.stage() == Stage.NEW && state.overlay() == Overlay.NONE) {
             return start(state, now);
+        }
+        if (input instanceof Input.Choice choice && choice.promptId().equals(COMMAND_BUTTON)) {
+            return command(state, choice.optionId(), "", now);
         }
         if (input instanceof Input.Choice choice && choice.promptId().startsWith(ReminderDialog.PREFIX + ":")) {
             Optional<Turn> pressed = reminders.press(state, choice.promptId(), choice.optionId(), now);
@@ -176,12 +180,12 @@ public final class Conversation {
         if (text.length() > MAX_TEXT_CHARS) {
             return new Input.TooLong(text.length());
         }
-        Prompt prompt = prompt(state, now);
-        for (Button b : prompt.reply().buttons()) {
-            if (b.label().equalsIgnoreCase(text)) {
-                int cut = b.data().lastIndexOf(':');
-                return new Input.Choice(b.data().substring(0, cut), b.data().substring(cut + 1));
-            }
+        List<Button> buttons = prompt(state, now).reply().buttons();
+        Optional<Button> typed = buttons.stream().filter(b -> b.label().equalsIgnoreCase(text)).findFirst()
+                .or(() -> FreeAnswers.press(text, buttons));
+        if (typed.isPresent()) {
+            int cut = typed.get().data().lastIndexOf(':');
+            return new Input.Choice(typed.get().data().substring(0, cut), typed.get().data().substring(cut + 1));
         }
         return new Input.FreeText(text);
     }
@@ -305,8 +309,14 @@ public final class Conversation {
         if (yes) {
             return emergency(state.withoutOverlay(), new RedFlag(state.pendingRedFlag(), signName(state.pendingRedFlag()), true), now);
         }
-        ConversationState cleared = state.withoutOverlay();
+        ConversationState cleared = recovery.safetyCleared(state.withoutOverlay());
         return turn(cleared, now, Reply.text(Texts.RED_FLAG_CLEARED), prompt(cleared, now).reply());
+    }
+
+    /** Asks whether a sign named uncertainly is really happening; "Yes" is an emergency. */
+    Turn confirmRedFlag(ConversationState state, RedFlag flag, Instant now) {
+        ConversationState asking = state.withOverlay(Overlay.CONFIRM_RED_FLAG, flag.signId());
+        return turn(asking, now, prompt(asking, now).reply());
     }
 
     private String signName(String signId) {

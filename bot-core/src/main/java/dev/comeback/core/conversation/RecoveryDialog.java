@@ -19,8 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The recovery part of the conversation: phases moving on with time, daily check-ins, the functional tests
@@ -31,7 +29,6 @@ final class RecoveryDialog {
     static final String TESTS = "ft";
     private static final double ONE_REP_MAX_MIN_KG = 20;
     private static final double ONE_REP_MAX_MAX_KG = 500;
-    private static final Pattern PAIN = Pattern.compile("(\\d{1,2})\\s*(?:/\\s*10)?");
     private static final String SAFETY_QUESTION =
             "First, safety: since your last check-in, any new numbness between your legs or in both legs, new weakness in a leg, or a change in bladder or bowel control?";
     private static final String CHECK_IN_EMERGENCY = "new numbness, leg weakness or a change in bladder or bowel control (reported at a check-in)";
@@ -91,6 +88,14 @@ final class RecoveryDialog {
     }
 
     // ---- commands ------------------------------------------------------------------------------------
+
+    /** The person said no to a red-flag question: a check-in waiting at its safety question takes that as its answer. */
+    ConversationState safetyCleared(ConversationState state) {
+        if (state.stage() == Stage.RECOVERY && state.task().kind() == Task.Kind.CHECK_IN && state.task().answer("safety").isEmpty()) {
+            return state.withTask(state.task().answered("safety", "no"));
+        }
+        return state;
+    }
 
     Turn checkIn(ConversationState state, Instant now) {
         ConversationState next = state.withTask(Task.of(Task.Kind.CHECK_IN));
@@ -237,12 +242,20 @@ final class RecoveryDialog {
             if (warning.isPresent()) {
                 return conversation.seeClinician(state.withTask(Task.NONE), warning.get().signName(), now);
             }
-            Optional<Integer> pain = pain(text.text());
-            if ((step.equals("before") || step.equals("after")) && pain.isPresent()) {
+            Optional<Integer> pain = FreeAnswers.painScore(text.text(), protocol.checkIn().painMin(), protocol.checkIn().painMax());
+            RedFlagDetector.Finding safety = step.equals("safety") ? detector.readSafetyAnswer(text.text())
+                    : new RedFlagDetector.Finding(RedFlagDetector.Reading.NONE, Optional.empty());
+            if (safety.reading() == RedFlagDetector.Reading.CERTAIN) {
+                answer = "yes";
+            } else if (safety.reading() == RedFlagDetector.Reading.UNSURE) {
+                return conversation.confirmRedFlag(state, safety.flag().orElseThrow(), now);
+            } else if (safety.reading() == RedFlagDetector.Reading.DENIED) {
+                answer = "no";
+            } else if ((step.equals("before") || step.equals("after")) && pain.isPresent()) {
                 answer = String.valueOf(pain.get());
             } else {
                 String expected = step.equals("before") || step.equals("after")
-                        ? "I need a number from " + protocol.checkIn().painMin() + " to " + protocol.checkIn().painMax() + ", like 3 or 3/10."
+                        ? "I need one number from " + protocol.checkIn().painMin() + " to " + protocol.checkIn().painMax() + ", like 3, 3/10 or \"about 3\"; if it is between two, pick the higher."
                         : Texts.chooseButton(Conversation.labels(prompt.reply()));
                 return turn(state, now, Reply.text(expected), prompt.reply());
             }
@@ -274,15 +287,6 @@ final class RecoveryDialog {
         }
         replies.add(prompt(next, now).reply());
         return new Turn(next.touchedAt(now), replies);
-    }
-
-    private Optional<Integer> pain(String text) {
-        Matcher m = PAIN.matcher(text.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        int value = Integer.parseInt(m.group(1));
-        return value >= protocol.checkIn().painMin() && value <= protocol.checkIn().painMax() ? Optional.of(value) : Optional.empty();
     }
 
     private String expectation(ConversationState state) {

@@ -69,7 +69,7 @@ final class Texts {
     }
 
     static String redFlagQuestion(String signName) {
-        return "You mentioned " + signName + ". To be safe: is that happening to you now, or has it started since your back pain began?";
+        return "You mentioned " + signName + ". To be safe: is that happening to you now, new since your back pain began?";
     }
 
     static String badTimeZone(String typed) {

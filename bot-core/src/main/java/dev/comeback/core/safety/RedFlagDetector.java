@@ -73,9 +73,9 @@ public final class RedFlagDetector {
     }
 
     /**
-     * Reads a free answer to a safety question that asked about the emergency signs: there a symptom word
-     * alone ("numbness", "my bladder") is part of the answer. CERTAIN means yes, DENIED a clear no, UNSURE
-     * that the bot must ask, NONE that the text says nothing about the signs.
+     * Reads a free answer to a safety question that asked about the emergency signs: there a denied symptom
+     * word alone ("my bladder is fine", "legs not weak") is a no. CERTAIN means yes, DENIED a clear no,
+     * UNSURE that the bot must ask, NONE that the text says nothing about the signs.
      */
     public Finding readSafetyAnswer(String text) {
         return read(text, signs, true);
@@ -226,10 +226,11 @@ public final class RedFlagDetector {
                     reading = max(reading, r == Reading.CERTAIN ? Reading.UNSURE : r);
                 }
             }
-            if (inSafetyContext && reading != Reading.CERTAIN) {
+            if (inSafetyContext && reading == Reading.NONE) {
                 for (String concept : sign.domain()) {
-                    Reading r = rule(List.of(concept));
-                    reading = max(reading, r == Reading.CERTAIN ? Reading.UNSURE : r);
+                    if (rule(List.of(concept)) == Reading.DENIED) {
+                        reading = Reading.DENIED;
+                    }
                 }
             }
             if (reading == Reading.NONE) {

@@ -85,7 +85,7 @@ class RecoveryConversationTest {
         chat.send("/checkin").press("No").send("7/10");
         assertThat(chat.lastText()).contains("pain after moving");
         chat.send("eleven");
-        assertThat(chat.lastText()).contains("number from 0 to 10, like 3 or 3/10");
+        assertThat(chat.lastText()).contains("number from 0 to 10, like 3, 3/10");
         chat.send("11");
         assertThat(chat.lastText()).contains("number from 0 to 10");
         chat.send("6").press("No");
