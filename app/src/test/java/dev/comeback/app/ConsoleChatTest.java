@@ -53,7 +53,7 @@ class ConsoleChatTest {
                 "bot> Comeback is a coaching aid, not a medical diagnosis: if you are worried about your back, see a doctor or physiotherapist.");
         assertThat(lines).contains(
                 "bot> Question 1 of up to 18: Do you have any numbness, tingling or odd feeling in the saddle area: between your legs, around your anus or genitals?",
-                "buttons: [Yes] [No]",
+                "buttons: [Yes] [No] [Not sure]",
                 "buttons: [Yes, no spikes] [No, pain spiked]",
                 "bot> RECOVERY: no warning signs found.",
                 "bot> Noted: 82 kg.",

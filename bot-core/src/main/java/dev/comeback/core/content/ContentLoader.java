@@ -105,6 +105,11 @@ public final class ContentLoader {
             if (q.options().size() < 2) {
                 throw new ContentException(f, at + ".options", "a question needs at least two options");
             }
+            boolean opens = q.options().stream().anyMatch(TriageQuiz.Option::opensCheck);
+            boolean after = q.options().stream().anyMatch(TriageQuiz.Option::afterCheck);
+            if ((opens || after) && (q.check().isBlank() || !opens || !after)) {
+                throw new ContentException(f, at + ".check", "a \"Not sure\" answer (opensCheck) needs a check text and an afterCheck answer, and the other way round");
+            }
             Set<String> optionIds = new HashSet<>();
             Set<String> labels = new HashSet<>();
             for (int j = 0; j < q.options().size(); j++) {

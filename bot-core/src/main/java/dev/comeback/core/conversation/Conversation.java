@@ -270,7 +270,7 @@ public final class Conversation {
     private String describeStage(ConversationState state) {
         return switch (state.stage()) {
             case NEW -> "not started (send /start)";
-            case TRIAGE -> "triage questions, " + state.triageAnswers().size() + " answered";
+            case TRIAGE -> "triage questions, " + triage.answeredCount(state.triageAnswers()) + " answered";
             case ASK_WEIGHT, ASK_TIME_ZONE -> "setting up your profile";
             case RECOVERY -> state.recovery().map(r -> {
                 int index = content.protocol().indexOf(r.phaseId());
@@ -468,9 +468,11 @@ public final class Conversation {
             return Prompt.typed("Your answers are complete. Send /triage to go through the questions again.");
         }
         TriageQuiz.Question q = next.get();
-        int number = state.triageAnswers().size() + 1;
-        String text = "Question " + number + " of up to " + content.triage().questions().size() + ": " + q.text();
-        List<Button> buttons = q.options().stream().map(o -> new Button(o.label(), q.buttonData(o.id()))).toList();
+        int number = triage.answeredCount(state.triageAnswers()) + 1;
+        boolean checkShown = triage.checkShown(state.triageAnswers(), q);
+        String text = "Question " + number + " of up to " + content.triage().questions().size() + ": "
+                + (checkShown ? q.check() + "\n" : "") + q.text();
+        List<Button> buttons = q.optionsShown(checkShown).stream().map(o -> new Button(o.label(), q.buttonData(o.id()))).toList();
         return Prompt.buttons("t:" + q.id(), text, buttons);
     }
 

@@ -179,13 +179,54 @@ final class RecoveryDialog {
     Turn handle(ConversationState state, Input input, Instant now) {
         Prompt prompt = prompt(state, now);
         return switch (state.task().kind()) {
-            case NONE -> input instanceof Input.FreeText
-                    ? turn(state, now, Reply.text("Thanks. If anything new appears, like numbness, tingling, leg weakness or bladder trouble, tell me straight away."), today(state, now))
-                    : conversation.stale(state, now);
+            case NONE -> input instanceof Input.FreeText text ? freeText(state, text.text(), now) : conversation.stale(state, now);
             case ONE_REP_MAX -> oneRepMax(state, input, now);
             case FUNCTIONAL_TESTS -> test(state, input, prompt, now);
             case CHECK_IN -> checkInAnswer(state, input, prompt, now);
         };
+    }
+
+    /**
+     * A message outside any question: a short, human answer. Pain or worry gets a check-in offer and the
+     * emergency signs in one line; a question about training gets the current phase's rule; thanks or an
+     * emoji gets a short reply, never the whole plan.
+     */
+    private Turn freeText(ConversationState state, String text, Instant now) {
+        return switch (FreeTalk.of(text)) {
+            case PAIN_OR_WORRY -> turn(state, now, Reply.choices(Texts.PAIN_HEARD,
+                    List.of(new Button(Texts.CHECK_IN_NOW, Conversation.COMMAND_BUTTON + ":checkin"))));
+            case TRAINING_QUESTION -> turn(state, now, Reply.text(trainingAnswer(state, now)));
+            case GOOD_NEWS -> turn(state, now, Reply.choices(Texts.GOOD_NEWS,
+                    List.of(new Button(Texts.CHECK_IN_NOW, Conversation.COMMAND_BUTTON + ":checkin"))));
+            case THANKS -> turn(state, now, Reply.text(Texts.YOU_ARE_WELCOME));
+            case OTHER -> turn(state, now, Reply.text(Texts.NOT_A_QUESTION));
+        };
+    }
+
+    /** What may be trained now, from the phase's own list; spinal loading waits for the functional tests. */
+    private String trainingAnswer(ConversationState state, Instant now) {
+        RecoveryProgress progress = state.recovery().orElseThrow();
+        Protocol.Phase phase = phases.phase(progress);
+        int index = protocol.indexOf(phase.id());
+        int gate = 0;
+        for (int i = 0; i < protocol.phases().size(); i++) {
+            if (protocol.phases().get(i).gate().isPresent()) {
+                gate = i;
+            }
+        }
+        List<String> names = phases.currentItems(progress, now).stream()
+                .map(i -> protocol.exercise(i.exercise()).map(Protocol.Exercise::name).orElse(i.exercise())).distinct().toList();
+        String allowed = names.isEmpty() ? "" : " What fits today: " + String.join(", ", names) + ".";
+        String where = "You're in phase " + (index + 1) + ", " + phase.name() + ".";
+        if (index <= gate && !progress.inStrainHold(now)) {
+            return where + " No squats, deadlifts, bench or anything else that loads your spine until you pass the "
+                    + "functional tests; they come after the core work." + allowed + " /today has the details.";
+        }
+        if (progress.inStrainHold(now)) {
+            return where + " After the back strain you reported, bodyweight hinges only for now; no loaded lifts." + allowed;
+        }
+        return where + " Train only what today's plan lists, at its loads, and stop if pain rises 2 points or more."
+                + allowed + " /today has sets, reps and loads.";
     }
 
     private Turn oneRepMax(ConversationState state, Input input, Instant now) {

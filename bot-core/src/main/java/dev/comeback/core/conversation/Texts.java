@@ -52,6 +52,13 @@ final class Texts {
     static final String REFERRED_AGAIN =
             "When a clinician has checked you and cleared you to train, send /triage to go through the questions again.";
 
+    static final String PAIN_HEARD = "I'm sorry it's hard today. A quick check-in tells me how bad it is and adjusts your plan."
+            + " Numbness between your legs, weakness in your legs or trouble with your bladder or bowels means emergency care at once.";
+    static final String CHECK_IN_NOW = "Check in now";
+    static final String GOOD_NEWS = "Good to hear. Log it in a check-in so your plan moves with you.";
+    static final String YOU_ARE_WELCOME = "You're welcome. I'm here whenever you need me.";
+    static final String NOT_A_QUESTION = "I'm not sure what you mean. /today shows today's plan, /checkin starts a check-in, /help lists the rest.";
+
     private Texts() {
     }
 

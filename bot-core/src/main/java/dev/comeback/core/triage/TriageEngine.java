@@ -48,10 +48,17 @@ public final class TriageEngine {
         return nextQuestion(answers).isEmpty();
     }
 
-    /** Records an answer to the question that is due; rejects answers to any other question. */
+    /** True when the due question was answered "Not sure" and its check text is showing. */
+    public boolean checkShown(List<Answer> answers, TriageQuiz.Question question) {
+        return answers.stream().anyMatch(a -> a.questionId().equals(question.id())
+                && question.option(a.optionId()).map(TriageQuiz.Option::opensCheck).orElse(false));
+    }
+
+    /** Records an answer to the question that is due, among the options it shows; rejects any other. */
     public Optional<List<Answer>> answer(List<Answer> answers, String questionId, String optionId) {
         Optional<TriageQuiz.Question> due = nextQuestion(answers);
-        if (due.isEmpty() || !due.get().id().equals(questionId) || due.get().option(optionId).isEmpty()) {
+        if (due.isEmpty() || !due.get().id().equals(questionId)
+                || due.get().optionsShown(checkShown(answers, due.get())).stream().noneMatch(o -> o.id().equals(optionId))) {
             return Optional.empty();
         }
         List<Answer> next = new ArrayList<>(answers);
@@ -90,9 +97,16 @@ public final class TriageEngine {
         return chosen;
     }
 
-    private static Set<String> answeredIds(List<Answer> answers) {
+    /** Questions with a final answer ("Not sure" only opens the check and keeps the question due). */
+    private Set<String> answeredIds(List<Answer> answers) {
         Set<String> ids = new HashSet<>();
-        answers.forEach(a -> ids.add(a.questionId()));
+        answers.stream().filter(a -> quiz.question(a.questionId()).flatMap(q -> q.option(a.optionId()))
+                .map(o -> !o.opensCheck()).orElse(true)).forEach(a -> ids.add(a.questionId()));
         return ids;
+    }
+
+    /** How many questions have a final answer. */
+    public int answeredCount(List<Answer> answers) {
+        return answeredIds(answers).size();
     }
 }

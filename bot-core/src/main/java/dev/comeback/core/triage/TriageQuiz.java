@@ -18,9 +18,19 @@ public record TriageQuiz(
         outcomes = Map.copyOf(outcomes);
     }
 
-    public record Question(String id, String section, String text, List<Option> options) {
+    /**
+     * One question. {@code check} (may be empty) tells a person who answered "Not sure" how to find out;
+     * options with {@code opensCheck} show it, options with {@code afterCheck} are offered only after it.
+     */
+    public record Question(String id, String section, String text, String check, List<Option> options) {
         public Question {
+            check = check == null ? "" : check;
             options = List.copyOf(options);
+        }
+
+        /** The options shown: before the check text was shown, or after it. */
+        public List<Option> optionsShown(boolean checkShown) {
+            return options.stream().filter(o -> checkShown ? !o.opensCheck() : !o.afterCheck()).toList();
         }
 
         public Optional<Option> option(String optionId) {
@@ -38,8 +48,13 @@ public record TriageQuiz(
         }
     }
 
-    /** One answer. {@code outcome} RECOVERY means the answer raises no concern; {@code signs} feed the pattern. */
-    public record Option(String id, String label, Outcome outcome, String reason, List<String> signs) {
+    /**
+     * One answer. {@code outcome} RECOVERY means the answer raises no concern; {@code signs} feed the pattern;
+     * {@code opensCheck} ("Not sure") shows the question's check text and asks again instead of answering;
+     * {@code afterCheck} ("Still not sure") is offered only then.
+     */
+    public record Option(String id, String label, Outcome outcome, String reason, List<String> signs, boolean opensCheck,
+                         boolean afterCheck) {
         public Option {
             outcome = outcome == null ? Outcome.RECOVERY : outcome;
             reason = reason == null ? "" : reason;

@@ -15,7 +15,7 @@ class TriageConversationTest {
         chat.send("/start");
         assertThat(chat.last().get(0).text()).contains("not a medical diagnosis").doesNotContain("\n");
         assertThat(chat.lastText()).contains("Question 1").contains("saddle area");
-        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
     }
 
     @Test
