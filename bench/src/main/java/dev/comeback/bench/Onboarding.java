@@ -17,7 +17,7 @@ public final class Onboarding {
         List<String> messages = new ArrayList<>(List.of("/start"));
         messages.addAll(Collections.nCopies(CONCERN_QUESTIONS, "no"));
         messages.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases"));
-        messages.addAll(List.of("82", zone));
+        messages.addAll(List.of(zone, "kg", "82"));
         return List.copyOf(messages);
     }
 }

@@ -73,8 +73,9 @@ class TelegramBotTest {
             JsonNode message = api.botMessage(edit.body().path("message_id").asLong()).orElseThrow();
             assertThat(message.path("reply_markup").path("inline_keyboard").size()).isZero();
         }
-        assertThat(bot.say(ANN, "82").text()).containsIgnoringCase("time zone");
-        assertThat(bot.say(ANN, "Europe/Berlin").text()).isNotBlank();
+        assertThat(bot.say(ANN, "Europe/Berlin").text()).containsIgnoringCase("kilograms or pounds");
+        assertThat(bot.say(ANN, "kg").text()).containsIgnoringCase("body weight");
+        assertThat(bot.say(ANN, "82").text()).isNotBlank();
         assertThat(bot.store.load("telegram:" + ANN).orElseThrow().stage().name()).isEqualTo("RECOVERY");
     }
 

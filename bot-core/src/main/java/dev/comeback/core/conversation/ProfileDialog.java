@@ -335,10 +335,12 @@ final class ProfileDialog {
         if (asked) {
             next = next.withTask(recovery.defaultTask(progress));
         }
-        String said = asked ? "Noted: one-rep max " + units.format(kg) + ". Your loads:" : "One-rep max set to " + units.format(kg) + ". Loads follow from it:";
+        boolean loaded = next.stage() == Stage.RECOVERY && recovery.inLoadedPhase(next);
+        String said = asked ? "Noted: one-rep max " + units.format(kg) + ". Your loads:"
+                : "One-rep max set to " + units.format(kg) + (loaded ? ". Your loads now:" : ". I'll work your loads out from it when loaded work starts.");
         List<Reply> replies = new ArrayList<>();
         replies.add(Reply.text(said));
-        if (next.stage() == Stage.RECOVERY) {
+        if (asked || loaded) {
             replies.add(recovery.today(next, now));
         }
         if (!asked) {

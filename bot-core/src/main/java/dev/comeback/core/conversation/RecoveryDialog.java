@@ -77,6 +77,10 @@ final class RecoveryDialog {
         return new Moved(next, List.of(Reply.text(text.strip())));
     }
 
+    boolean inLoadedPhase(ConversationState state) {
+        return state.recovery().map(p -> phases.phase(p).isLoaded()).orElse(false);
+    }
+
     Task defaultTask(RecoveryProgress progress) {
         Protocol.Phase phase = phases.phase(progress);
         if (phase.gate().isPresent()) {
