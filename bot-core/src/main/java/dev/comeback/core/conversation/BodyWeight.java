@@ -13,11 +13,6 @@ import java.util.regex.Pattern;
  * any) so a bare number can be read in the person's own unit.
  */
 public final class BodyWeight {
-    public static final double MIN_KG = 30;
-    public static final double MAX_KG = 300;
-    private static final double KG_PER_LB = 0.45359237;
-    private static final Pattern WEIGHT = Pattern.compile(
-            "(\\d{1,4}(?:[.,]\\d{1,2})?)\\s*(kg|kgs|kilo|kilos|kilogram|kilograms|lb|lbs|pound|pounds)?\\.?");
 
     private static final Pattern UNIT = Pattern.compile(
             "(.*?)\\s*(kg|kgs|kilo|kilos|kilogram|kilograms|kilogrammes|lb|lbs|pound|pounds)\\.?");
@@ -67,26 +62,5 @@ public final class BodyWeight {
     /** "sorry I meant 315 lb", "I meant 143 kg", "actually 80": a weight that corrects the one just given. */
     public static Optional<Typed> correction(String text) {
         return CORRECTION.matcher(text.toLowerCase(Locale.ROOT)).find() ? read(text) : Optional.empty();
-    }
-
-    public static Optional<Double> parseKg(String text) {
-        return parseKg(text, MIN_KG, MAX_KG);
-    }
-
-    /** Kilograms (or pounds converted) within {@code [min, max]}, rounded to 0.1 kg. */
-    public static Optional<Double> parseKg(String text, double min, double max) {
-        Matcher m = WEIGHT.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        double value = Double.parseDouble(m.group(1).replace(',', '.'));
-        String unit = m.group(2) == null ? "kg" : m.group(2);
-        double kg = unit.startsWith("lb") || unit.startsWith("pound") ? value * KG_PER_LB : value;
-        kg = Math.round(kg * 10) / 10.0;
-        return kg >= min && kg <= max ? Optional.of(kg) : Optional.empty();
-    }
-
-    public static String format(double kg) {
-        return kg == Math.rint(kg) ? String.valueOf((long) kg) : String.format(Locale.ROOT, "%.1f", kg);
     }
 }
