@@ -62,7 +62,7 @@ class TelegramBotTest {
     @Test
     void theWholeQuizByButtonsEveryPressAnsweredAndItsKeyboardTakenAway() {
         quizToRecovery(ANN);
-        assertThat(bot.last(ANN).text()).containsIgnoringCase("weigh");
+        assertThat(bot.last(ANN).text()).containsIgnoringCase("time zone");
 
         List<FakeBotApi.Call> presses = api.calls("answercallbackquery");
         assertThat(presses).hasSize(Triage.CONCERN_QUESTIONS + 4);
