@@ -138,8 +138,11 @@ public final class ZoneReader {
         }
         List<ZoneId> zones = new ArrayList<>();
         groups.forEach((mz, ids) -> {
+            // A major zone from config/time-zones.json names the group best, then ICU's reference zone for the country.
+            Optional<ZoneId> major = ids.stream().map(ZoneReader::zone).flatMap(Optional::stream)
+                    .filter(z -> aliases.majorZones().contains(z.getId())).findFirst();
             String ref = icu.names.getReferenceZoneID(mz, code);
-            zone(ref != null && ids.contains(ref) ? ref : ids.get(0)).ifPresent(zones::add);
+            major.or(() -> zone(ref != null && ids.contains(ref) ? ref : ids.get(0))).ifPresent(zones::add);
         });
         if (zones.isEmpty()) {
             return new Result.Unknown();
@@ -147,14 +150,15 @@ public final class ZoneReader {
         if (zones.size() == 1) {
             return new Result.Found(zones.get(0));
         }
-        zones.sort(Comparator.comparing((ZoneId z) -> z.getRules().getOffset(now)).reversed().thenComparing(ZoneId::getId));
+        // East to west: ZoneOffset sorts the highest offset first.
+        zones.sort(Comparator.comparing((ZoneId z) -> z.getRules().getOffset(now)).thenComparing(ZoneId::getId));
         if (aliases.majorZones().isEmpty() || zones.size() <= MAX_CHOICES) {
             return choose(name + " has " + zones.size() + " time zones. Which is yours? (Or type your city.)", zones, Optional.empty());
         }
         List<ZoneId> major = new ArrayList<>(zones.stream().filter(z -> aliases.majorZones().contains(z.getId())).toList());
         zones.stream().filter(z -> !major.contains(z)).forEach(major::add);
         List<ZoneId> shown = new ArrayList<>(major.subList(0, MAX_CHOICES));
-        shown.sort(Comparator.comparing((ZoneId z) -> z.getRules().getOffset(now)).reversed().thenComparing(ZoneId::getId));
+        shown.sort(Comparator.comparing((ZoneId z) -> z.getRules().getOffset(now)).thenComparing(ZoneId::getId));
         return choose(name + " has " + zones.size() + " time zones. Is yours one of these? If not, type your city.", shown, Optional.empty());
     }
 
