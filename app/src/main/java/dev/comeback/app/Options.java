@@ -18,7 +18,7 @@ record Options(String user, Optional<Path> db, boolean virtualClock, Optional<Lo
             "  --clock virtual run on a virtual clock that only :wait moves (default: the real clock)",
             "  --start T       the virtual clock's start, a local date-time in --zone (default: now)",
             "  --zone Z        the console's time zone (default: the system's)",
-            "  --config DIR    a folder whose triage.json, red-flags.json or protocol.json replace the defaults",
+            "  --config DIR    a folder whose triage.json, red-flags.json, protocol.json, reminders.json or time-zones.json replace the defaults",
             "  --console       the console chat even when TELEGRAM_BOT_TOKEN is set",
             "With TELEGRAM_BOT_TOKEN set, runs the Telegram bot instead of the console until stopped (Ctrl+C).");
 

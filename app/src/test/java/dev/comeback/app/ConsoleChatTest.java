@@ -44,7 +44,7 @@ class ConsoleChatTest {
     void aWholeQuizToRecoveryReadsAsAChatTranscript() {
         String no14 = "no\n".repeat(14);
         Run run = console("/start\n" + no14 + lines("yes, no spikes", "A day or two later", "Dull, even stiffness",
-                "Yes, it eases", "82", "Europe/Berlin"),
+                "Yes, it eases", "Europe/Berlin", "kg", "82"),
                 "--db", db(), "--clock", "virtual", "--start", "2026-03-02T14:00", "--zone", "Europe/Berlin");
 
         assertThat(run.exitCode()).isZero();
@@ -56,8 +56,9 @@ class ConsoleChatTest {
                 "buttons: [Yes] [No] [Not sure]",
                 "buttons: [Yes, no spikes] [No, pain spiked]",
                 "bot> RECOVERY: no warning signs found.",
+                "bot> Time zone set: Berlin, 14:00 now (Europe/Berlin).",
+                "buttons: [kg] [lb]",
                 "bot> Noted: 82 kg.",
-                "bot> Time zone set to Europe/Berlin (it is 14:00 there now).",
                 "bot> Today, day 0 of your recovery: phase 1, Acute rest.",
                 "bot> Drink 2.9-3.3 litres of water a day (35-40 ml per kg of body weight).");
         assertThat(lines).allMatch(l -> l.startsWith("bot> ") || l.startsWith("buttons: ["));

@@ -49,12 +49,16 @@ class RealClockRemindersTest {
         Instant start = now.plusSeconds(3).minus(Duration.ofMinutes(150));
         int hours = 12 - now.atZone(ZoneOffset.UTC).getHour();
         hours = hours < -11 ? hours + 24 : hours > 12 ? hours - 24 : hours;
-        String zone = "UTC" + (hours >= 0 ? "+" : "-") + Math.abs(hours);
+        ZoneOffset offset = ZoneOffset.ofHours(hours);
+        // A typed offset offers zones at it now, with the fixed offset as the last button.
+        List<String> zone = hours == 0 ? List.of("UTC") : List.of("UTC" + offset.getId(), "Fixed UTC" + offset.getId());
         List<String> answers = new java.util.ArrayList<>(List.of("/start"));
         for (int i = 0; i < 14; i++) {
             answers.add("no");
         }
-        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "82", zone));
+        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases"));
+        answers.addAll(zone);
+        answers.addAll(List.of("kg", "82"));
         for (String text : answers) {
             coach.handle(new Incoming.Text(user, chat, text, start));
         }

@@ -1,6 +1,7 @@
 package dev.comeback.bench;
 
-import dev.comeback.core.conversation.TimeZones;
+import dev.comeback.core.content.ContentLoader;
+import dev.comeback.core.conversation.ZoneReader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,7 +17,9 @@ class ZonesTest {
             Instant instant = Instant.parse(at);
             for (LocalTime wanted : new LocalTime[]{LocalTime.of(12, 30), LocalTime.of(1, 0), LocalTime.of(23, 30)}) {
                 String typed = Zones.whereItIs(wanted, instant);
-                ZoneId zone = TimeZones.parse(typed).orElseThrow();
+                ZoneReader.Result read = new ZoneReader(ContentLoader.defaults().zones()).read(typed, instant);
+                ZoneId zone = read instanceof ZoneReader.Result.Found found ? found.zone()
+                        : ((ZoneReader.Result.Choose) read).fixed().orElseThrow();
 
                 LocalTime there = instant.atZone(zone).toLocalTime();
                 long apart = Math.abs(there.toSecondOfDay() - wanted.toSecondOfDay());

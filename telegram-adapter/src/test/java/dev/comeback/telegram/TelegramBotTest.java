@@ -62,7 +62,7 @@ class TelegramBotTest {
     @Test
     void theWholeQuizByButtonsEveryPressAnsweredAndItsKeyboardTakenAway() {
         quizToRecovery(ANN);
-        assertThat(bot.last(ANN).text()).containsIgnoringCase("weigh");
+        assertThat(bot.last(ANN).text()).containsIgnoringCase("time zone");
 
         List<FakeBotApi.Call> presses = api.calls("answercallbackquery");
         assertThat(presses).hasSize(Triage.CONCERN_QUESTIONS + 4);
@@ -73,8 +73,9 @@ class TelegramBotTest {
             JsonNode message = api.botMessage(edit.body().path("message_id").asLong()).orElseThrow();
             assertThat(message.path("reply_markup").path("inline_keyboard").size()).isZero();
         }
-        assertThat(bot.say(ANN, "82").text()).containsIgnoringCase("time zone");
-        assertThat(bot.say(ANN, "Europe/Berlin").text()).isNotBlank();
+        assertThat(bot.say(ANN, "Europe/Berlin").text()).containsIgnoringCase("kilograms or pounds");
+        assertThat(bot.say(ANN, "kg").text()).containsIgnoringCase("body weight");
+        assertThat(bot.say(ANN, "82").text()).isNotBlank();
         assertThat(bot.store.load("telegram:" + ANN).orElseThrow().stage().name()).isEqualTo("RECOVERY");
     }
 

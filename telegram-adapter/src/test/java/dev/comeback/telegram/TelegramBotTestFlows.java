@@ -22,7 +22,8 @@ final class TelegramBotTestFlows {
     /** Through the quiz and the profile questions (82 kg, Berlin) into recovery with reminders planned. */
     static void toRecovery(BotHarness bot, long user) {
         quizToRecovery(bot, user);
-        bot.say(user, "82");
         bot.say(user, "Europe/Berlin");
+        bot.say(user, "kg");
+        bot.say(user, "82");
     }
 }

@@ -33,6 +33,7 @@ public final class ContentLoader {
     public static final String RED_FLAGS_FILE = "red-flags.json";
     public static final String PROTOCOL_FILE = "protocol.json";
     public static final String REMINDERS_FILE = "reminders.json";
+    public static final String TIME_ZONES_FILE = "time-zones.json";
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -60,7 +61,9 @@ public final class ContentLoader {
         validate(protocol);
         ReminderRules reminders = read(REMINDERS_FILE, ReminderRules.class);
         validate(reminders);
-        return new Content(triage, redFlags, protocol, reminders);
+        ZoneAliases zones = read(TIME_ZONES_FILE, ZoneAliases.class);
+        validate(zones);
+        return new Content(triage, redFlags, protocol, reminders, zones);
     }
 
     private <T> T read(String file, Class<T> type) {
@@ -314,6 +317,31 @@ public final class ContentLoader {
             if (item.sets().filter(s -> s < 1).isPresent() || item.reps().filter(s -> s < 1).isPresent()) {
                 throw new ContentException(f, at + "[" + i + "]", "sets and reps must be at least 1");
             }
+        }
+    }
+
+    static void validate(ZoneAliases zones) {
+        String f = TIME_ZONES_FILE;
+        zones.places().forEach((name, zone) -> requireZone(f, "places." + name, zone));
+        zones.ambiguous().forEach((name, list) -> {
+            if (list.size() < 2) {
+                throw new ContentException(f, "ambiguous." + name, "an ambiguous abbreviation needs at least two zones");
+            }
+            list.forEach(zone -> requireZone(f, "ambiguous." + name, zone));
+        });
+        zones.majorZones().forEach(zone -> requireZone(f, "majorZones", zone));
+        zones.countries().forEach((name, code) -> {
+            if (!code.matches("[A-Z]{2}")) {
+                throw new ContentException(f, "countries." + name, "'" + code + "' is not a two-letter country code");
+            }
+        });
+    }
+
+    private static void requireZone(String file, String field, String zone) {
+        try {
+            java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new ContentException(file, field, "'" + zone + "' is not a time zone id");
         }
     }
 

@@ -15,7 +15,7 @@ public final class Commands {
             new Command("plan", "the whole road map and where you stand"),
             new Command("reminders", "what's coming"),
             new Command("snooze", "delay the next reminder: /snooze 30m or /snooze 1h"),
-            new Command("settings", "waking hours and training days"),
+            new Command("settings", "time zone, kg or lb, body weight, one-rep max, waking hours, training days"),
             new Command("status", "where you stand"),
             new Command("stop", "pause everything until you send /start"),
             new Command("reset", "delete everything and start over (asks first)"),

@@ -4,6 +4,7 @@ import dev.comeback.core.content.Content;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
+import dev.comeback.core.protocol.Units;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.safety.RedFlag;
 import dev.comeback.core.safety.RedFlagDetector;
@@ -41,13 +42,13 @@ public final class Conversation {
     /** "/name", "/name@SomeBot" or "/name with words after it". */
     private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s(.*))?", Pattern.DOTALL);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final Content content;
     private final TriageEngine triage;
     private final RedFlagDetector redFlags;
     private final RecoveryDialog recovery;
     private final ReminderDialog reminders;
+    private final ProfileDialog profile;
 
     public Conversation(Content content) {
         this.content = content;
@@ -55,6 +56,11 @@ public final class Conversation {
         this.redFlags = new RedFlagDetector(content.redFlags());
         this.recovery = new RecoveryDialog(content, redFlags, this);
         this.reminders = new ReminderDialog(content);
+        this.profile = new ProfileDialog(content, this, recovery, reminders);
+    }
+
+    ProfileDialog profile() {
+        return profile;
     }
 
     /** The reminders a person's current plan has due after {@code from} and at or before {@code to}. */
@@ -125,7 +131,7 @@ public final class Conversation {
         return state;
     }
 
-    private Turn dispatch(ConversationState state, Input input, Instant now) {
+    Turn dispatch(ConversationState state, Input input, Instant now) {
         if (input instanceof Input.Command command) {
             return command(state, command.name(), command.args(), now);
         }
@@ -145,6 +151,13 @@ public final class Conversation {
         if (input instanceof Input.TooLong tooLong) {
             return reprompt(state, now, Texts.tooLong(tooLong.length(), MAX_TEXT_CHARS));
         }
+        if (ProfileDialog.owns(state.overlay())) {
+            return profile.overlay(state, input, now);
+        }
+        if (input instanceof Input.Choice choice && choice.promptId().equals(ProfileDialog.SETTINGS_PROMPT)
+                && state.overlay() == Overlay.NONE) {
+            return profile.settings(state, choice.optionId(), now);
+        }
         if (state.overlay() != Overlay.NONE) {
             return overlay(state, input, now);
         }
@@ -154,8 +167,9 @@ public final class Conversation {
         return switch (state.stage()) {
             case NEW -> start(state, now);
             case TRIAGE -> triageAnswer(state, input, now);
-            case ASK_WEIGHT -> weight(state, input, now);
-            case ASK_TIME_ZONE -> timeZone(state, input, now);
+            case ASK_WEIGHT -> profile.weight(state, input, now);
+            case ASK_TIME_ZONE -> profile.timeZone(state, input, now);
+            case ASK_UNIT -> profile.unit(state, input, now);
             case RECOVERY -> recovery.handle(state, input, now);
             case REFERRED -> turn(state, now, referral(state, false));
         };
@@ -201,7 +215,7 @@ public final class Conversation {
             case "triage":
                 return beginTriage(state.withoutOverlay().withPaused(false), now, List.of());
             case "status":
-                return withPrompt(state, now, Reply.text(status(state)));
+                return withPrompt(state, now, Reply.text(status(state, now)));
             case "stop":
                 return turn(state.withPaused(true), now, Reply.text(state.paused() ? Texts.ALREADY_PAUSED : Texts.PAUSED));
             case "reset":
@@ -217,7 +231,7 @@ public final class Conversation {
             case "snooze":
                 return reminders.snoozeCommand(state, args, now);
             case "settings":
-                return reminders.settings(state, args, now);
+                return profile.settings(state, args, now);
             default:
                 return withPrompt(state, now, Reply.text(Texts.unknownCommand(name.length() > 32 ? name.substring(0, 32) + "..." : name)));
         }
@@ -255,14 +269,15 @@ public final class Conversation {
         return new Turn(next.touchedAt(now), replies);
     }
 
-    private String status(ConversationState state) {
+    private String status(ConversationState state, Instant now) {
         List<String> lines = new ArrayList<>();
         lines.add("Where you stand:");
         lines.add("- Stage: " + describeStage(state));
         lines.add("- Triage: " + state.triageResult().map(this::describeResult).orElse("not finished yet"));
-        lines.add("- Body weight: " + state.profile().weightKg().map(kg -> BodyWeight.format(kg) + " kg").orElse("not given yet"));
-        lines.add("- Time zone: " + state.profile().timeZone().orElse("not given yet"));
-        state.recovery().flatMap(r -> r.oneRepMaxKg()).ifPresent(kg -> lines.add("- One-rep max before the injury: " + BodyWeight.format(kg) + " kg"));
+        Units units = state.profile().unitsOrKg();
+        lines.add("- Body weight: " + state.profile().weightKg().map(units::format).orElse("not given yet"));
+        lines.add("- Time zone: " + state.profile().timeZone().map(z -> ZoneReader.describe(ZoneId.of(z), now)).orElse("not given yet"));
+        state.recovery().flatMap(r -> r.oneRepMaxKg()).ifPresent(kg -> lines.add("- One-rep max before the injury: " + units.format(kg)));
         lines.add("- Paused: " + (state.paused() ? "yes (send /start to carry on)" : "no"));
         return String.join("\n", lines);
     }
@@ -271,7 +286,7 @@ public final class Conversation {
         return switch (state.stage()) {
             case NEW -> "not started (send /start)";
             case TRIAGE -> "triage questions, " + triage.answeredCount(state.triageAnswers()) + " answered";
-            case ASK_WEIGHT, ASK_TIME_ZONE -> "setting up your profile";
+            case ASK_WEIGHT, ASK_TIME_ZONE, ASK_UNIT -> "setting up your profile";
             case RECOVERY -> state.recovery().map(r -> {
                 int index = content.protocol().indexOf(r.phaseId());
                 return "recovery, phase " + (index + 1) + " of " + content.protocol().phases().size() + ": "
@@ -396,50 +411,28 @@ public final class Conversation {
         return profileStep(next, now, Reply.text(text.title() + "\n" + text.text() + "\n" + expectation));
     }
 
-    /** Asks for whatever the profile still lacks, or enters recovery with today's plan once it is complete. */
-    private Turn profileStep(ConversationState state, Instant now, Reply first) {
-        Profile profile = state.profile();
-        if (profile.weightKg().isEmpty()) {
-            ConversationState next = state.withStage(Stage.ASK_WEIGHT);
-            return turn(next, now, first, prompt(next, now).reply());
-        }
-        if (profile.timeZone().isEmpty()) {
-            ConversationState next = state.withStage(Stage.ASK_TIME_ZONE);
+    /**
+     * Asks for whatever the profile still lacks (time zone, then unit, then body weight), or enters recovery with
+     * today's plan once it is complete.
+     */
+    Turn profileStep(ConversationState state, Instant now, Reply first) {
+        Profile p = state.profile();
+        Stage missing = p.timeZone().isEmpty() ? Stage.ASK_TIME_ZONE
+                : p.units().isEmpty() ? Stage.ASK_UNIT
+                : p.weightKg().isEmpty() ? Stage.ASK_WEIGHT
+                : Stage.RECOVERY;
+        if (missing != Stage.RECOVERY) {
+            ConversationState next = state.withStage(missing);
             return turn(next, now, first, prompt(next, now).reply());
         }
         ConversationState next = state.withStage(Stage.RECOVERY);
         return turn(next, now, first, recovery.today(next, now), prompt(next, now).reply());
     }
 
-    private Turn weight(ConversationState state, Input input, Instant now) {
-        if (!(input instanceof Input.FreeText text)) {
-            return stale(state, now);
-        }
-        Optional<Double> kg = BodyWeight.parseKg(text.text());
-        if (kg.isEmpty()) {
-            return turn(state, now, Reply.text(Texts.BAD_WEIGHT));
-        }
-        return profileStep(state.withProfile(state.profile().withWeightKg(kg.get())), now,
-                Reply.text("Noted: " + BodyWeight.format(kg.get()) + " kg."));
-    }
-
-    private Turn timeZone(ConversationState state, Input input, Instant now) {
-        if (!(input instanceof Input.FreeText text)) {
-            return stale(state, now);
-        }
-        Optional<ZoneId> zone = TimeZones.parse(text.text());
-        if (zone.isEmpty()) {
-            String shown = text.text().length() > 40 ? text.text().substring(0, 40) + "..." : text.text();
-            return turn(state, now, Reply.text(Texts.badTimeZone(shown)));
-        }
-        String confirm = "Time zone set to " + zone.get().getId() + " (it is " + CLOCK.format(now.atZone(zone.get())) + " there now).";
-        return profileStep(state.withProfile(state.profile().withTimeZone(zone.get().getId())), now, Reply.text(confirm));
-    }
-
     // ---- prompts -------------------------------------------------------------------------------------
 
     /** What the person is being asked right now; shown again after a command or an input that did not fit. */
-    private Prompt prompt(ConversationState state, Instant now) {
+    Prompt prompt(ConversationState state, Instant now) {
         if (state.overlay() == Overlay.CONFIRM_RESET) {
             return Prompt.buttons(RESET_PROMPT, Texts.CONFIRM_RESET, List.of(
                     Prompt.button(RESET_PROMPT, "yes", Texts.RESET_YES), Prompt.button(RESET_PROMPT, "no", Texts.RESET_NO)));
@@ -448,14 +441,18 @@ public final class Conversation {
             return Prompt.buttons(RED_FLAG_PROMPT, Texts.redFlagQuestion(signName(state.pendingRedFlag())), List.of(
                     Prompt.button(RED_FLAG_PROMPT, "yes", Texts.RED_FLAG_YES), Prompt.button(RED_FLAG_PROMPT, "no", Texts.RED_FLAG_NO)));
         }
+        if (ProfileDialog.owns(state.overlay())) {
+            return profile.prompt(state, now);
+        }
         if (state.paused()) {
             return Prompt.typed(Texts.STILL_PAUSED);
         }
         return switch (state.stage()) {
             case NEW -> Prompt.typed("Send /start to begin.");
             case TRIAGE -> triagePrompt(state);
-            case ASK_WEIGHT -> Prompt.typed(Texts.ASK_WEIGHT);
-            case ASK_TIME_ZONE -> Prompt.typed(Texts.ASK_TIME_ZONE);
+            case ASK_WEIGHT -> profile.weightPrompt(state);
+            case ASK_TIME_ZONE -> profile.timeZonePrompt();
+            case ASK_UNIT -> profile.unitPrompt(state);
             case RECOVERY -> recovery.prompt(state, now);
             case REFERRED -> new Prompt("", referral(state, false));
         };

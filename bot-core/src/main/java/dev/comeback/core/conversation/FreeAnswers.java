@@ -29,10 +29,6 @@ final class FreeAnswers {
             "slightly", "somewhat", "yess", "yas", "passed");
     /** Longer texts are sentences, not answers: "I did deadlifts and..." is not a yes. */
     private static final int MAX_ANSWER_WORDS = 4;
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("zero", 0), Map.entry("none", 0),
-            Map.entry("nil", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10));
     /** Words around a score that do not change it: "about 6", "like a 5", "a solid 7 I'd say", "6ish". */
     private static final Set<String> SCORE_FILLER = Set.of("about", "around", "like", "a", "an", "maybe", "roughly",
             "approx", "approximately", "probably", "prob", "its", "it", "is", "im", "at", "solid", "id", "say", "i",
@@ -114,8 +110,8 @@ final class FreeAnswers {
             Matcher m = SCORE_TOKEN.matcher(w);
             if (m.matches()) {
                 value = Integer.parseInt(m.group(1));
-            } else if (NUMBER_WORDS.containsKey(w.replace("ish", ""))) {
-                value = NUMBER_WORDS.get(w.replace("ish", ""));
+            } else {
+                value = NumberWords.parse(w.replace("ish", "")).orElse(null);
             }
             if (value != null) {
                 if (score != null) {

@@ -27,8 +27,6 @@ import java.util.Optional;
 final class RecoveryDialog {
     static final String CHECK_IN = "ci";
     static final String TESTS = "ft";
-    private static final double ONE_REP_MAX_MIN_KG = 20;
-    private static final double ONE_REP_MAX_MAX_KG = 500;
     private static final String SAFETY_QUESTION =
             "First, safety: since your last check-in, any new numbness between your legs or in both legs, new weakness in a leg, or a change in bladder or bowel control?";
     private static final String CHECK_IN_EMERGENCY = "new numbness, leg weakness or a change in bladder or bowel control (reported at a check-in)";
@@ -76,7 +74,11 @@ final class RecoveryDialog {
         return new Moved(next, List.of(Reply.text(text.strip())));
     }
 
-    private Task defaultTask(RecoveryProgress progress) {
+    boolean inLoadedPhase(ConversationState state) {
+        return state.recovery().map(p -> phases.phase(p).isLoaded()).orElse(false);
+    }
+
+    Task defaultTask(RecoveryProgress progress) {
         Protocol.Phase phase = phases.phase(progress);
         if (phase.gate().isPresent()) {
             return Task.of(Task.Kind.FUNCTIONAL_TESTS);
@@ -103,7 +105,7 @@ final class RecoveryDialog {
     }
 
     Reply today(ConversationState state, Instant now) {
-        return Reply.text(plans.today(state.recovery().orElseThrow(), state.profile().weightKg(), zone(state), now));
+        return Reply.text(plans.today(state.recovery().orElseThrow(), state.profile().weightKg(), zone(state), now, state.profile().unitsOrKg()));
     }
 
     Reply roadMap(ConversationState state) {
@@ -118,7 +120,7 @@ final class RecoveryDialog {
         return switch (task.kind()) {
             case CHECK_IN -> checkInPrompt(task, progress, now);
             case FUNCTIONAL_TESTS -> testPrompt(task, progress);
-            case ONE_REP_MAX -> Prompt.typed("Loaded work starts now, so I need your deadlift one-rep max from before the injury, in kg (for example 180; pounds work too, like 400 lb). I work every load out from it.");
+            case ONE_REP_MAX -> Prompt.typed(ProfileDialog.askOneRepMax(state.profile().unitsOrKg()));
             case NONE -> Prompt.typed("Send /today for today's plan, /checkin for your daily check-in, or /plan for the road map.");
         };
     }
@@ -230,16 +232,7 @@ final class RecoveryDialog {
     }
 
     private Turn oneRepMax(ConversationState state, Input input, Instant now) {
-        if (!(input instanceof Input.FreeText text)) {
-            return conversation.stale(state, now);
-        }
-        Optional<Double> kg = BodyWeight.parseKg(text.text(), ONE_REP_MAX_MIN_KG, ONE_REP_MAX_MAX_KG);
-        if (kg.isEmpty()) {
-            return turn(state, now, Reply.text("I need your one-rep max as a number of kilograms between 20 and 500, for example 180 (or pounds, like 400 lb)."));
-        }
-        RecoveryProgress progress = state.recovery().orElseThrow().withOneRepMaxKg(kg.get());
-        ConversationState next = state.withRecovery(Optional.of(progress)).withTask(defaultTask(progress));
-        return turn(next, now, Reply.text("Noted: one-rep max " + BodyWeight.format(kg.get()) + " kg. Your loads:"), today(next, now));
+        return conversation.profile().oneRepMax(state, input, now);
     }
 
     private Turn test(ConversationState state, Input input, Prompt prompt, Instant now) {

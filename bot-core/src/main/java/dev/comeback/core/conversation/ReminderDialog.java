@@ -8,6 +8,7 @@ import dev.comeback.core.protocol.PhaseRules;
 import dev.comeback.core.protocol.PlanText;
 import dev.comeback.core.protocol.Protocol;
 import dev.comeback.core.protocol.RecoveryProgress;
+import dev.comeback.core.protocol.Units;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.reminders.ReminderKind;
 import dev.comeback.core.reminders.ReminderPlanner;
@@ -109,13 +110,13 @@ final class ReminderDialog {
         String text = switch (r.kind()) {
             case ICE -> "Ice time: " + cue("ice") + ".";
             case ICE_OFF -> "Ice off now. Let the skin warm up fully before the next round.";
-            case WALK, WALK_TOTAL -> "Time to walk. " + itemText(phase, "walk", progress, r.dueAt());
+            case WALK, WALK_TOTAL -> "Time to walk. " + itemText(phase, "walk", progress, r.dueAt(), state.profile().unitsOrKg());
             case HYDRATION -> water(state, r);
             case CHECKIN -> "Good morning. Time for your daily check-in: pain before and after moving, about a minute.";
             case ACCESSORIES -> "Accessory day:\n" + phase.accessories().map(a -> a.items().stream()
-                    .map(i -> "- " + plans.item(i, progress, r.dueAt())).collect(Collectors.joining("\n"))).orElse("");
+                    .map(i -> "- " + plans.item(i, progress, r.dueAt(), state.profile().unitsOrKg())).collect(Collectors.joining("\n"))).orElse("");
             case WARMUP -> "Training day: start with the warm-up.\n" + phase.items().stream()
-                    .map(i -> "- " + plans.item(i, progress, r.dueAt())).collect(Collectors.joining("\n"));
+                    .map(i -> "- " + plans.item(i, progress, r.dueAt(), state.profile().unitsOrKg())).collect(Collectors.joining("\n"));
         };
         List<Button> buttons = new ArrayList<>();
         if (r.kind() == ReminderKind.CHECKIN) {
@@ -135,9 +136,9 @@ final class ReminderDialog {
         return content.protocol().exercise(exercise).flatMap(e -> e.cues().stream().findFirst()).orElse("");
     }
 
-    private String itemText(Protocol.Phase phase, String exercise, RecoveryProgress progress, Instant at) {
+    private String itemText(Protocol.Phase phase, String exercise, RecoveryProgress progress, Instant at, Units units) {
         return phase.items().stream().filter(i -> i.exercise().equals(exercise)).findFirst()
-                .map(i -> plans.item(i, progress, at)).orElse("");
+                .map(i -> plans.item(i, progress, at, units)).orElse("");
     }
 
     private String water(ConversationState state, PlannedReminder r) {
@@ -263,13 +264,22 @@ final class ReminderDialog {
 
     private String describeSettings(ConversationState state) {
         Profile p = state.profile();
-        LocalTime from = p.wakingFrom().orElse(rules.defaultWaking().from());
-        LocalTime to = p.wakingTo().orElse(rules.defaultWaking().to());
-        List<DayOfWeek> days = p.trainingDays().isEmpty() ? rules.defaultTrainingDays() : p.trainingDays();
-        return "Your settings:\n- Waking hours: " + from + "-" + to + " (no reminders outside them)\n- Training days: "
-                + days.stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
+        return "Your settings:\n- Waking hours: " + wakingText(p) + "\n- Training days: " + daysText(p)
                 + "\n- Time zone: " + p.timeZone().orElse("not given yet")
                 + "\nChange them with /settings waking 07:00-23:00 or /settings days mon wed fri.";
+    }
+
+    /** "08:00-22:00 (no reminders outside them)": the waking hours in force. */
+    String wakingText(Profile p) {
+        LocalTime from = p.wakingFrom().orElse(rules.defaultWaking().from());
+        LocalTime to = p.wakingTo().orElse(rules.defaultWaking().to());
+        return from + "-" + to + " (no reminders outside them)";
+    }
+
+    /** "Mon, Wed, Fri": the training days in force. */
+    String daysText(Profile p) {
+        List<DayOfWeek> days = p.trainingDays().isEmpty() ? rules.defaultTrainingDays() : p.trainingDays();
+        return days.stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "));
     }
 
     private static Optional<LocalTime> time(String text) {

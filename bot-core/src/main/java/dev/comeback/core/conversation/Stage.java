@@ -6,10 +6,12 @@ public enum Stage {
     NEW,
     /** Answering the triage quiz. */
     TRIAGE,
-    /** Triage said RECOVERY; asking body weight (for water and protein targets). */
+    /** Triage said RECOVERY; asking body weight (for water and protein targets), in the unit chosen. */
     ASK_WEIGHT,
-    /** Asking the time zone (for reminders at sensible times of their day). */
+    /** Triage said RECOVERY; asking the time zone first (for reminders at sensible times of their day). */
     ASK_TIME_ZONE,
+    /** Asking kg or lb, the one usual in their time zone first; then ASK_WEIGHT. */
+    ASK_UNIT,
     /** In the recovery protocol. */
     RECOVERY,
     /** Sent to real care (emergency, urgent or clinician); nothing that loads the spine is offered. */

@@ -36,13 +36,6 @@ final class Texts {
     static final String RED_FLAG_CLEARED = "Thank you. If that ever changes, tell me straight away. Carrying on:";
     static final String ANSWER_RED_FLAG_FIRST = "Please answer this first, it matters for your safety:";
 
-    static final String ASK_WEIGHT =
-            "What is your body weight in kg? For example 82 or 82.5 (pounds work too: 180 lb). I use it for your daily water and protein targets.";
-    static final String BAD_WEIGHT =
-            "I need your body weight as a number of kilograms between 30 and 300, for example 82 or 82.5 (or pounds, like 180 lb).";
-    static final String ASK_TIME_ZONE =
-            "Which time zone are you in? Type a city (Berlin, New York), a zone name (Europe/Berlin) or an offset (UTC+2). I use it so reminders come at sensible times of your day.";
-
     static final String EMPTY = "That message was empty.";
     static final String STALE_BUTTON = "That button belongs to an earlier question. Here is the current one:";
     static final String PLAN_AFTER_TRIAGE =
@@ -77,9 +70,5 @@ final class Texts {
 
     static String redFlagQuestion(String signName) {
         return "You mentioned " + signName + ". To be safe: is that happening to you now, new since your back pain began?";
-    }
-
-    static String badTimeZone(String typed) {
-        return "I don't know the time zone \"" + typed + "\". Try a city (Berlin, New York), a zone name (Europe/Berlin) or an offset (UTC+2).";
     }
 }

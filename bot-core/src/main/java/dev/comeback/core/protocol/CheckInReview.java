@@ -78,7 +78,7 @@ public final class CheckInReview {
                 boolean atCap = phases.currentItems(next, now).stream()
                         .map(i -> phases.load(i, next, now))
                         .flatMap(Optional::stream)
-                        .allMatch(l -> l.kg() >= l.capKg());
+                        .allMatch(l -> l.amount() >= l.cap());
                 messages.add(atCap
                         ? "All sets pain-free with good form. You are at the top of this block's range; stay there until the next block."
                         : "All sets pain-free with good form: the load goes up " + fmt(protocol.loading().progressionPercent()) + "% next session (see /today).");

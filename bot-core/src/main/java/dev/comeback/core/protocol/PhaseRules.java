@@ -125,25 +125,39 @@ public final class PhaseRules {
                 progress.phaseEndsAt().map(end -> end.plus(hold)));
     }
 
-    /** The load for an item: kilograms now, and the most the block allows. */
-    public record Load(double kg, double capKg, Protocol.Range percent) {
+    /**
+     * The load for an item in {@code units}: the amount now and the most the block allows ({@code cap}), both
+     * rounded down to the unit's plate step (2.5 kg or 5 lb by default).
+     */
+    public record Load(double amount, double cap, Protocol.Range percent, Units units) {
+        public Load {
+            java.util.Objects.requireNonNull(units, "units");
+        }
     }
 
+    /** The load in kilograms. */
     public Optional<Load> load(Protocol.Item item, RecoveryProgress progress, Instant now) {
+        return load(item, progress, now, Units.KG);
+    }
+
+    public Optional<Load> load(Protocol.Item item, RecoveryProgress progress, Instant now, Units units) {
         if (item.loadPercent().isEmpty() || progress.oneRepMaxKg().isEmpty()) {
             return Optional.empty();
         }
         Protocol.Range percent = item.loadPercent().get();
-        double oneRm = progress.oneRepMaxKg().get();
+        double oneRm = units.fromKg(progress.oneRepMaxKg().get());
         double grown = oneRm * percent.min() / 100.0
                 * Math.pow(1 + protocol.loading().progressionPercent() / 100.0, stepsInForce(progress, now));
-        double cap = roundDown(oneRm * percent.max() / 100.0);
-        return Optional.of(new Load(Math.min(roundDown(grown), cap), cap, percent));
+        double cap = roundDown(oneRm * percent.max() / 100.0, units);
+        return Optional.of(new Load(Math.min(roundDown(grown, units), cap), cap, percent, units));
     }
 
-    /** Plate-friendly loads round down, so a rounded load never exceeds the protocol's percentage. */
-    double roundDown(double kg) {
-        double step = protocol.loading().roundingStepKg();
-        return Math.floor(kg / step + 1e-9) * step;
+    /**
+     * Plate-friendly loads round down to the unit's step (protocol.json's roundingStepKg or roundingStepLb), so a
+     * rounded load never exceeds the protocol's percentage. The one place loads are rounded.
+     */
+    public double roundDown(double amount, Units units) {
+        double step = units == Units.LB ? protocol.loading().roundingStepLb() : protocol.loading().roundingStepKg();
+        return Math.floor(amount / step + 1e-9) * step;
     }
 }

@@ -22,6 +22,11 @@ public final class PlanText {
     }
 
     public String today(RecoveryProgress progress, Optional<Double> weightKg, ZoneId zone, Instant now) {
+        return today(progress, weightKg, zone, now, Units.KG);
+    }
+
+    /** Today's plan with loads in {@code units} (pounds: rounded down to 5 lb, kilograms beside). */
+    public String today(RecoveryProgress progress, Optional<Double> weightKg, ZoneId zone, Instant now, Units units) {
         Protocol.Phase phase = phases.phase(progress);
         long day = Math.max(0, Duration.between(progress.startedAt(), now).toDays());
         List<String> lines = new ArrayList<>();
@@ -36,12 +41,12 @@ public final class PlanText {
                     + DAY.format(progress.strainHoldUntil().get().atZone(zone)) + ". Instead:");
         }
         for (Protocol.Item item : phases.currentItems(progress, now)) {
-            lines.add("- " + item(item, progress, now));
+            lines.add("- " + item(item, progress, now, units));
         }
         if (!progress.inStrainHold(now)) {
             phase.accessories().ifPresent(acc -> {
                 lines.add("Accessory work, " + times(acc.perWeek()) + " a week:");
-                acc.items().forEach(i -> lines.add("- " + item(i, progress, now)));
+                acc.items().forEach(i -> lines.add("- " + item(i, progress, now, units)));
             });
         }
         phase.gate().ifPresent(gate -> {
@@ -96,6 +101,11 @@ public final class PlanText {
     }
 
     public String item(Protocol.Item item, RecoveryProgress progress, Instant now) {
+        return item(item, progress, now, Units.KG);
+    }
+
+    /** One exercise line: dose, load in {@code units}, cues. */
+    public String item(Protocol.Item item, RecoveryProgress progress, Instant now, Units units) {
         String name = protocol.exercise(item.exercise()).map(Protocol.Exercise::name).orElse(item.exercise());
         StringBuilder b = new StringBuilder(name).append(':');
         List<String> dose = new ArrayList<>();
@@ -106,25 +116,37 @@ public final class PlanText {
         }
         item.minutes().ifPresent(m -> dose.add(m + " min"));
         item.frequency().ifPresent(dose::add);
-        item.loadPercent().ifPresent(percent -> dose.add(loadText(item, percent, progress, now)));
+        item.loadPercent().ifPresent(percent -> dose.add(loadText(item, percent, progress, now, units)));
         b.append(' ').append(dose.isEmpty() ? "as described" : String.join(", ", dose)).append('.');
         protocol.exercise(item.exercise()).filter(e -> !e.cues().isEmpty())
                 .ifPresent(e -> b.append(" Cues: ").append(String.join("; ", e.cues())).append('.'));
         return b.toString();
     }
 
-    private String loadText(Protocol.Item item, Protocol.Range percent, RecoveryProgress progress, Instant now) {
+    private String loadText(Protocol.Item item, Protocol.Range percent, RecoveryProgress progress, Instant now, Units units) {
         String pct = percent.min() == percent.max() ? fmt(percent.min()) + "%" : fmt(percent.min()) + "-" + fmt(percent.max()) + "%";
-        Optional<PhaseRules.Load> load = phases.load(item, progress, now);
+        Optional<PhaseRules.Load> load = phases.load(item, progress, now, units);
         if (load.isEmpty()) {
             return pct + " of your one-rep max";
         }
-        String oneRm = fmt(progress.oneRepMaxKg().get());
-        if (percent.min() == percent.max()) {
-            return fmt(load.get().kg()) + " kg (" + pct + " of your " + oneRm + " kg one-rep max)";
+        String oneRm = units.format(progress.oneRepMaxKg().get());
+        if (units == Units.LB) {
+            String amount = pounds(load.get().amount());
+            if (percent.min() == percent.max()) {
+                return amount + ": " + pct + " of your " + oneRm + " one-rep max";
+            }
+            return amount + " this session: " + pct + " of your " + oneRm + " one-rep max is up to " + fmt(load.get().cap()) + " lb";
         }
-        return fmt(load.get().kg()) + " kg this session (" + pct + " of your " + oneRm + " kg one-rep max is up to "
-                + fmt(load.get().capKg()) + " kg)";
+        if (percent.min() == percent.max()) {
+            return fmt(load.get().amount()) + " kg (" + pct + " of your " + oneRm + " one-rep max)";
+        }
+        return fmt(load.get().amount()) + " kg this session (" + pct + " of your " + oneRm + " one-rep max is up to "
+                + fmt(load.get().cap()) + " kg)";
+    }
+
+    /** "225 lb (102 kg)": a load in pounds with whole kilograms beside. */
+    private static String pounds(double lb) {
+        return fmt(lb) + " lb (" + Math.round(Units.LB.toKg(lb)) + " kg)";
     }
 
     private static String fill(String note, Optional<DailyTargets> targets) {

@@ -26,8 +26,10 @@ public record Protocol(int version, String about, Nutrition nutrition, CheckInRu
     }
 
     /** Load rounding and progression; what replaces loaded work for a while after reported back strain. */
-    public record Loading(double roundingStepKg, double progressionPercent, int strainHoldDays, List<Item> strainItems) {
+    /** {@code roundingStepLb} is the plate step for people who lift in pounds (5 when absent). */
+    public record Loading(double roundingStepKg, double roundingStepLb, double progressionPercent, int strainHoldDays, List<Item> strainItems) {
         public Loading {
+            roundingStepLb = roundingStepLb <= 0 ? 5 : roundingStepLb;
             strainItems = strainItems == null ? List.of() : List.copyOf(strainItems);
         }
     }

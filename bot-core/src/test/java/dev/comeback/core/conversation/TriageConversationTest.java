@@ -60,14 +60,17 @@ class TriageConversationTest {
     }
 
     @Test
-    void recoveryAsksWeightAndTimeZoneThenShowsTheAcutePlanWithTheirWater() {
+    void recoveryAsksTimeZoneUnitAndWeightThenShowsTheAcutePlanWithTheirWater() {
         Triage.toRecoveryProfile(chat);
         assertThat(chat.lastText()).contains("RECOVERY").contains("2-5 days")
-                .contains("body weight in kg");
-        chat.send("82");
-        assertThat(chat.lastText()).contains("82 kg").contains("time zone");
+                .contains("time zone");
         chat.send("berlin");
-        assertThat(chat.lastText()).contains("Europe/Berlin").contains("14:00")
+        assertThat(chat.lastText()).contains("Time zone set: Berlin, 14:00 now (Europe/Berlin)").contains("kilograms or pounds");
+        assertThat(chat.lastButtonLabels()).containsExactly("kg", "lb");
+        chat.press("kg");
+        assertThat(chat.lastText()).contains("body weight in kg");
+        chat.send("82");
+        assertThat(chat.lastText()).contains("Noted: 82 kg.")
                 .contains("day 0 of your recovery: phase 1, Acute rest")
                 .contains("2.9-3.3 litres")
                 .contains("131-180 g of protein")

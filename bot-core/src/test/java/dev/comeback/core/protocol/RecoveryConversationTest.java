@@ -159,7 +159,7 @@ class RecoveryConversationTest {
         chat.advance(Duration.ofDays(7)).send("/today");
         assertThat(chat.lastText()).contains("Kettlebell Romanian deadlifts").contains("one-rep max from before the injury");
         chat.send("a lot");
-        assertThat(chat.lastText()).contains("between 20 and 500");
+        assertThat(chat.lastText()).contains("one-rep max as a number of kilograms");
         chat.send("180");
         assertThat(chat.lastText()).contains("one-rep max 180 kg")
                 .contains("Kettlebell Romanian deadlift from blocks: 35 kg this session (20-30% of your 180 kg one-rep max is up to 52.5 kg)");

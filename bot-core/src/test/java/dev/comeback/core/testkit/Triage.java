@@ -17,7 +17,8 @@ public final class Triage {
         return toRecovery(chat, "Europe/Berlin");
     }
 
+    /** Through triage and the profile questions: time zone, kilograms, 82 kg. */
     public static ChatDriver toRecovery(ChatDriver chat, String zone) {
-        return toRecoveryProfile(chat).send("82").send(zone);
+        return toRecoveryProfile(chat).send(zone).press("kg").send("82");
     }
 }
