@@ -28,8 +28,11 @@ public record ConversationState(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** 2: recovery progress and tasks; 3: reminder log, waking hours. Fields absent in older states read as empty. */
-    public static final int SCHEMA_VERSION = 3;
+    /**
+     * 2: recovery progress and tasks; 3: reminder log, waking hours; 4: units, the ASK_UNIT stage and the profile
+     * overlays. Fields absent in older states read as empty.
+     */
+    public static final int SCHEMA_VERSION = 4;
 
     public ConversationState {
         Objects.requireNonNull(stage, "stage");

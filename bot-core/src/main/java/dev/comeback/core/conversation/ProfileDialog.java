@@ -171,20 +171,18 @@ final class ProfileDialog {
 
     private Prompt settingPrompt(ConversationState state, String kind) {
         Units units = state.profile().unitsOrKg();
+        if (kind.equals("units")) {
+            List<Button> buttons = new ArrayList<>(unitPrompt(state).reply().buttons());
+            buttons.add(Prompt.button(KEEP_PROMPT, "keep", "Keep as is"));
+            return Prompt.buttons(UNIT_PROMPT, "Kilograms or pounds? Now: " + units.symbol() + ".", buttons);
+        }
         String text = switch (kind) {
             case "zone" -> "Type your time zone: a city (New York), a country (India), a zone name (Europe/Berlin), an abbreviation (EST) or an offset (UTC-5).";
-            case "units" -> "";
             case WEIGHT -> "Type your body weight in " + units.symbol() + (units == Units.LB ? ", for example 176." : ", for example 82.");
             case ONE_RM -> "Type your deadlift one-rep max from before the injury, in " + units.symbol() + (units == Units.LB ? ", for example 315." : ", for example 180.");
             case "waking" -> "Type your waking hours, for example 07:00-23:00. No reminder comes outside them.";
             default -> "Type your training days, for example mon wed fri.";
         };
-        if (kind.equals("units")) {
-            Prompt units2 = unitPrompt(state);
-            List<Button> buttons = new ArrayList<>(units2.reply().buttons());
-            buttons.add(Prompt.button(KEEP_PROMPT, "keep", "Keep as is"));
-            return Prompt.buttons(UNIT_PROMPT, "Kilograms or pounds? Now: " + units.symbol() + ".", buttons);
-        }
         return Prompt.buttons(KEEP_PROMPT, text, List.of(Prompt.button(KEEP_PROMPT, "keep", "Keep as is")));
     }
 
@@ -412,6 +410,9 @@ final class ProfileDialog {
     private Turn confirmed(ConversationState state, Input input, Instant now) {
         Pending pending = Pending.of(state.pendingRedFlag());
         ConversationState cleared = state.withoutOverlay();
+        if (pending.kg() <= 0) {
+            return conversation.dispatch(cleared, input, now); // unreadable: nothing to confirm
+        }
         if (input instanceof Input.FreeText text) {
             Optional<BodyWeight.Typed> typed = BodyWeight.read(text.text());
             if (typed.isPresent()) {

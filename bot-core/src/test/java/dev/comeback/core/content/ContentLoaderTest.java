@@ -43,6 +43,19 @@ class ContentLoaderTest {
     }
 
     @Test
+    void timeZoneAliasesCanBeReplacedFromTheConfigFolder() throws IOException {
+        Files.writeString(dir.resolve("time-zones.json"), packaged("time-zones.json").replace("\"nyc\": \"America/New_York\"", "\"gotham\": \"America/New_York\""));
+        ZoneAliases zones = new ContentLoader(Optional.of(dir)).load().zones();
+        assertThat(zones.places()).containsEntry("gotham", "America/New_York").doesNotContainKey("nyc");
+    }
+
+    @Test
+    void anUnknownZoneInTheAliasesIsNamedWithItsFileAndField() throws IOException {
+        ContentException e = loadWith("time-zones.json", packaged("time-zones.json").replace("\"munich\": \"Europe/Berlin\"", "\"munich\": \"Europe/Munich\""));
+        assertThat(e).hasMessageContaining("time-zones.json").hasMessageContaining("places.munich").hasMessageContaining("Europe/Munich");
+    }
+
+    @Test
     void aDuplicateQuestionIdIsNamedWithItsFileAndField() throws IOException {
         ContentException e = loadWith("triage.json", packaged("triage.json").replace("\"id\": \"both_legs\"", "\"id\": \"saddle\""));
         assertThat(e).hasMessageContaining("triage.json").hasMessageContaining("questions[2].id").hasMessageContaining("used twice");

@@ -122,6 +122,13 @@ class ProfileConversationTest {
     }
 
     @Test
+    void aWeightWithItsUnitAnswersTheUnitQuestionToo() {
+        Triage.toRecoveryProfile(chat).send("Berlin").send("176 lb");
+        assertThat(chat.lastText()).contains("Noted: 176 lb.").contains("Today, day 0");
+        assertThat(chat.state().orElseThrow().profile().units()).contains(Units.LB);
+    }
+
+    @Test
     void numberWordsAndHedgesAreReadAsAWeight() {
         Triage.toRecoveryProfile(chat).send("Berlin").press("kg").send("around eighty");
         assertThat(chat.state().orElseThrow().profile().weightKg()).contains(80.0);
