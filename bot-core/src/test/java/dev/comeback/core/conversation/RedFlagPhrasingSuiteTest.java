@@ -30,7 +30,12 @@ class RedFlagPhrasingSuiteTest {
         states.put("never talked", chat -> { });
         states.put("quiz, first question", chat -> chat.send("/start"));
         states.put("quiz, pattern questions", chat -> chat.send("/start").pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes"));
-        states.put("onboarding, first question", Triage::toRecoveryProfile);
+        states.put("onboarding, time zone", Triage::toRecoveryProfile);
+        states.put("onboarding, picking a zone", chat -> Triage.toRecoveryProfile(chat).send("IST"));
+        states.put("onboarding, kg or lb", chat -> Triage.toRecoveryProfile(chat).send("Europe/Berlin"));
+        states.put("onboarding, body weight", chat -> Triage.toRecoveryProfile(chat).send("Europe/Berlin").press("kg"));
+        states.put("onboarding, confirming a weight", chat -> Triage.toRecoveryProfile(chat).send("Europe/Berlin").press("kg").send("260"));
+        states.put("settings menu", chat -> Triage.toRecovery(chat).send("/settings"));
         states.put("recovery, no question open", Triage::toRecovery);
         states.put("check-in, safety question", chat -> Triage.toRecovery(chat).send("/checkin"));
         states.put("check-in, pain score", chat -> Triage.toRecovery(chat).send("/checkin").press("No"));
