@@ -228,7 +228,7 @@ public final class Conversation {
         return switch (name) {
             case "checkin" -> recovery.checkIn(active, now);
             case "today" -> withPrompt(active, now, recovery.today(active, now));
-            default -> withPrompt(active, now, recovery.roadMap(active));
+            default -> withPrompt(active, now, recovery.roadMap(active, now));
         };
     }
 
