@@ -150,8 +150,8 @@ final class ReminderDialog {
         LocalTime local = r.dueAt().atZone(s.zone()).toLocalTime();
         double share = (double) Duration.between(s.wakingFrom(), local).toMinutes()
                 / Duration.between(s.wakingFrom(), s.wakingTo()).toMinutes();
-        return String.format(Locale.ROOT, "Water check: by %s aim for about %.1f-%.1f litres of today's %s.",
-                CLOCK.format(local), day.waterLitresMin() * share, day.waterLitresMax() * share, day.water());
+        return "Water check: by " + CLOCK.format(local) + " aim for about "
+                + DailyTargets.litres(day.waterLitresMin() * share, day.waterLitresMax() * share) + " of today's " + day.water() + ".";
     }
 
     private static Button button(PlannedReminder r, String action, String label) {
