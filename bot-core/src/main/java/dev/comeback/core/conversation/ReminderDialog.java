@@ -12,6 +12,7 @@ import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.reminders.ReminderKind;
 import dev.comeback.core.reminders.ReminderPlanner;
 import dev.comeback.core.reminders.ReminderRules;
+import dev.comeback.core.reminders.WakingHours;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -148,8 +149,7 @@ final class ReminderDialog {
         ReminderPlanner.Subject s = subject(state).orElseThrow();
         DailyTargets day = DailyTargets.forWeight(content.protocol().nutrition(), weight.get());
         LocalTime local = r.dueAt().atZone(s.zone()).toLocalTime();
-        double share = (double) Duration.between(s.wakingFrom(), local).toMinutes()
-                / Duration.between(s.wakingFrom(), s.wakingTo()).toMinutes();
+        double share = planner.shareOfWakingDay(s, r.dueAt());
         return "Water check: by " + CLOCK.format(local) + " aim for about "
                 + DailyTargets.litres(day.waterLitresMin() * share, day.waterLitresMax() * share) + " of today's " + day.water() + ".";
     }
@@ -184,7 +184,7 @@ final class ReminderDialog {
         if (subject.isEmpty()) {
             return turn(state, now, "Reminders are off right now, so there is nothing to snooze.");
         }
-        if (!planner.isWaking(subject.get(), until)) {
+        if (PlannedReminder.kindOf(reminderId).map(k -> !planner.canSnoozeTo(subject.get(), k, until)).orElse(true)) {
             return turn(state, now, "That would land in your quiet hours, so I'll let this one go.");
         }
         ConversationState next = state.withReminders(state.reminders().withSnooze(new ReminderLog.Snooze(reminderId, until), now));
@@ -240,14 +240,14 @@ final class ReminderDialog {
         }
         Matcher waking = WAKING.matcher(a);
         if (waking.matches()) {
-            Optional<LocalTime> from = time(waking.group(1));
-            Optional<LocalTime> to = time(waking.group(2));
-            if (from.isEmpty() || to.isEmpty() || !from.get().isBefore(to.get())
-                    || Duration.between(from.get(), to.get()).toHours() < 6) {
-                return turn(state, now, "Waking hours need a start before the end, at least 6 hours apart, within one day: for example /settings waking 07:00-23:00.");
+            Optional<WakingHours> hours = WakingHours.parse(waking.group(1), waking.group(2));
+            if (hours.isEmpty()) {
+                return turn(state, now, "Waking hours need a start and an end at least " + WakingHours.MIN_HOURS
+                        + " hours apart: for example /settings waking 07:00-23:00, or for a night shift 22:00-06:00.");
             }
-            ConversationState next = state.withProfile(state.profile().withWakingHours(from.get(), to.get()));
-            return turn(next, now, "Waking hours set to " + from.get() + "-" + to.get() + ". Nothing will come outside them.");
+            ConversationState next = state.withProfile(state.profile().withWakingHours(hours.get().from(), hours.get().to()));
+            return turn(next, now, "Waking hours set to " + hours.get().text() + (hours.get().crossesMidnight()
+                    ? " (across midnight: your day starts at " + hours.get().from() + ")" : "") + ". Nothing will come outside them.");
         }
         Matcher days = DAYS.matcher(a);
         if (days.matches()) {
@@ -266,7 +266,7 @@ final class ReminderDialog {
         LocalTime from = p.wakingFrom().orElse(rules.defaultWaking().from());
         LocalTime to = p.wakingTo().orElse(rules.defaultWaking().to());
         List<DayOfWeek> days = p.trainingDays().isEmpty() ? rules.defaultTrainingDays() : p.trainingDays();
-        return "Your settings:\n- Waking hours: " + from + "-" + to + " (no reminders outside them)\n- Training days: "
+        return "Your settings:\n- Waking hours: " + new WakingHours(from, to).text() + " (no reminders outside them)\n- Training days: "
                 + days.stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
                 + "\n- Time zone: " + p.timeZone().orElse("not given yet")
                 + "\nChange them with /settings waking 07:00-23:00 or /settings days mon wed fri.";

@@ -67,18 +67,59 @@ public final class ReminderPlanner {
                 }, lower, upper);
             }
         }
-        out.removeIf(r -> subject.snoozes().containsKey(r.id()));
-        subject.snoozes().forEach((id, until) -> {
-            if (until.isAfter(from) && !until.isAfter(to) && isWaking(subject, until)) {
-                PlannedReminder.kindOf(id).ifPresent(kind -> out.add(new PlannedReminder(id + "~" + until.getEpochSecond() / 60, kind, until, staleAfter(kind))));
-            }
-        });
+        applySnoozes(subject, from, to, out);
         out.sort(Comparator.comparing(PlannedReminder::dueAt).thenComparing(r -> r.kind().ordinal()));
         return out;
     }
 
+    /**
+     * A snoozed reminder comes again at its snooze time instead. An ice's "ice off" belongs to it: it moves
+     * with it and stays {@code ice.offAfterMinutes} after it; an ice-off is never snoozed on its own.
+     */
+    private void applySnoozes(Subject subject, Instant from, Instant to, List<PlannedReminder> out) {
+        Duration off = Duration.ofMinutes(rules.ice().offAfterMinutes());
+        subject.snoozes().forEach((id, until) -> {
+            Optional<ReminderKind> kind = PlannedReminder.kindOf(id);
+            if (kind.isEmpty() || kind.get() == ReminderKind.ICE_OFF) {
+                return;
+            }
+            out.removeIf(r -> r.id().equals(id));
+            boolean ice = kind.get() == ReminderKind.ICE;
+            String offId = ice ? iceOffIdOf(id) : "";
+            if (ice) {
+                out.removeIf(r -> r.id().equals(offId));
+            }
+            if (!canSnoozeTo(subject, kind.get(), until)) {
+                return;
+            }
+            if (until.isAfter(from) && !until.isAfter(to)) {
+                out.add(new PlannedReminder(id + "~" + until.getEpochSecond() / 60, kind.get(), until, staleAfter(kind.get())));
+            }
+            Instant offAt = until.plus(off);
+            if (ice && offAt.isAfter(from) && !offAt.isAfter(to)) {
+                out.add(new PlannedReminder(offId + "~" + offAt.getEpochSecond() / 60, ReminderKind.ICE_OFF, offAt, staleAfter(ReminderKind.ICE_OFF)));
+            }
+        });
+    }
+
+    /** The id of the ice-off that belongs to the ice with this id (snooze suffix ignored). */
+    private String iceOffIdOf(String iceId) {
+        String original = PlannedReminder.originalOf(iceId);
+        long minute = Long.parseLong(original.substring(original.indexOf('@') + 1));
+        return ReminderKind.ICE_OFF.key() + "@" + (minute + rules.ice().offAfterMinutes());
+    }
+
+    /** A snooze to {@code until} keeps the reminder (and an ice's ice-off) inside waking hours. */
+    public boolean canSnoozeTo(Subject subject, ReminderKind kind, Instant until) {
+        if (kind == ReminderKind.ICE_OFF || !isWaking(subject, until)) {
+            return false;
+        }
+        return kind != ReminderKind.ICE || isWaking(subject, until.plus(Duration.ofMinutes(rules.ice().offAfterMinutes())));
+    }
+
+    /** The next reminder a person can snooze: an ice-off is never next, it follows its ice. */
     public Optional<PlannedReminder> next(Subject subject, Instant after, Instant until) {
-        return between(subject, after, until).stream().findFirst();
+        return between(subject, after, until).stream().filter(r -> r.kind() != ReminderKind.ICE_OFF).findFirst();
     }
 
     /** The reminder with this id if the person's current plan still has it (a phase change or pause drops it). */
@@ -86,9 +127,27 @@ public final class ReminderPlanner {
         return between(subject, dueAt.minusSeconds(60), dueAt.plusSeconds(60)).stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /** Inside the person's waking hours; a window like 22:00-06:00 crosses midnight and belongs to the day it starts. */
     public boolean isWaking(Subject subject, Instant t) {
-        LocalTime local = t.atZone(subject.zone()).toLocalTime();
-        return !local.isBefore(subject.wakingFrom()) && local.isBefore(subject.wakingTo());
+        return waking(subject, t.atZone(subject.zone()).toLocalDateTime());
+    }
+
+    /** How far into its waking day {@code t} is, 0 at the start, 1 at the end (the share of the day's water due by then). */
+    public double shareOfWakingDay(Subject s, Instant t) {
+        LocalDateTime local = t.atZone(s.zone()).toLocalDateTime();
+        LocalDateTime anchor = LocalDateTime.of(windowDay(s, local), s.wakingFrom());
+        return Math.max(0, Math.min(1, (double) Duration.between(anchor, local).toMinutes() / windowMinutes(s)));
+    }
+
+    /** Length of the waking window in minutes; a window whose end is at or before its start runs past midnight. */
+    static long windowMinutes(Subject s) {
+        long m = Duration.between(s.wakingFrom(), s.wakingTo()).toMinutes();
+        return m > 0 ? m : m + 24 * 60;
+    }
+
+    /** The day whose waking window a local time belongs to (or would, for a time in the quiet hours): the day it started. */
+    private static LocalDate windowDay(Subject s, LocalDateTime t) {
+        return t.minusHours(s.wakingFrom().getHour()).minusMinutes(s.wakingFrom().getMinute()).toLocalDate();
     }
 
     public Duration staleAfter(ReminderKind kind) {
@@ -126,18 +185,19 @@ public final class ReminderPlanner {
 
     private void plan(String kindKey, Subject s, Segment segment, Consumer<PlannedReminder> out, Instant lower, Instant upper) {
         ReminderKind kind = ReminderKind.byKey(kindKey).orElseThrow();
-        LocalDate first = lower.atZone(s.zone()).toLocalDate();
-        LocalDate last = upper.atZone(s.zone()).toLocalDate();
-        LocalDate startDay = s.progress().startedAt().atZone(s.zone()).toLocalDate();
+        LocalDate first = windowDay(s, lower.atZone(s.zone()).toLocalDateTime());
+        LocalDate last = windowDay(s, upper.atZone(s.zone()).toLocalDateTime());
+        LocalDate startDay = windowDay(s, s.progress().startedAt().atZone(s.zone()).toLocalDateTime());
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            LocalDateTime end = windowEnd(s, day);
             switch (kind) {
                 case ICE -> {
                     LocalDateTime anchor = day.equals(startDay)
                             ? s.progress().startedAt().atZone(s.zone()).toLocalDateTime().plusMinutes(rules.ice().everyMinutes())
                             : LocalDateTime.of(day, s.wakingFrom());
-                    for (LocalDateTime t = anchor; t.toLocalDate().equals(day); t = t.plusMinutes(rules.ice().everyMinutes())) {
+                    for (LocalDateTime t = anchor; t.isBefore(end); t = t.plusMinutes(rules.ice().everyMinutes())) {
                         LocalDateTime off = t.plusMinutes(rules.ice().offAfterMinutes());
-                        if (!waking(s, t) || !waking(s, off) || !off.toLocalDate().equals(day)) {
+                        if (!waking(s, t) || !waking(s, off) || !off.isBefore(end)) {
                             continue;
                         }
                         Instant due = at(s, t);
@@ -149,7 +209,7 @@ public final class ReminderPlanner {
                 }
                 case HYDRATION -> {
                     LocalDateTime t = LocalDateTime.of(day, s.wakingFrom()).plusMinutes(rules.hydration().everyMinutes());
-                    for (; t.toLocalDate().equals(day) && waking(s, t); t = t.plusMinutes(rules.hydration().everyMinutes())) {
+                    for (; t.isBefore(end) && waking(s, t); t = t.plusMinutes(rules.hydration().everyMinutes())) {
                         daily(kind, s, segment, t, out);
                     }
                 }
@@ -189,8 +249,12 @@ public final class ReminderPlanner {
     }
 
     private static boolean waking(Subject s, LocalDateTime t) {
-        LocalTime local = t.toLocalTime();
-        return !local.isBefore(s.wakingFrom()) && local.isBefore(s.wakingTo());
+        LocalDateTime anchor = LocalDateTime.of(windowDay(s, t), s.wakingFrom());
+        return !t.isBefore(anchor) && t.isBefore(windowEnd(s, windowDay(s, t)));
+    }
+
+    private static LocalDateTime windowEnd(Subject s, LocalDate day) {
+        return LocalDateTime.of(day, s.wakingFrom()).plusMinutes(windowMinutes(s));
     }
 
     /** A wall-clock time in the person's zone; in a spring-forward gap it moves to just after the gap. */
