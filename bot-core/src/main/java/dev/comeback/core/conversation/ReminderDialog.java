@@ -69,7 +69,7 @@ final class ReminderDialog {
         state.reminders().snoozes().forEach(s -> snoozes.put(s.reminderId(), s.until()));
         return Optional.of(new ReminderPlanner.Subject(state.recovery().get(), ZoneId.of(p.timeZone().get()),
                 p.wakingFrom().orElse(rules.defaultWaking().from()), p.wakingTo().orElse(rules.defaultWaking().to()),
-                training, snoozes));
+                training, snoozes, state.reminders().heardAt()));
     }
 
     List<PlannedReminder> planned(ConversationState state, Instant from, Instant to) {
@@ -101,7 +101,33 @@ final class ReminderDialog {
             return new Delivery(log.withDelivered(reminder.id(), false).withSkipNoteSent(), List.of(Reply.text(
                     "I was offline for a while, so I skipped the reminders that were out of date rather than send them all at once. Your plan carries on: /reminders shows what's next.")), false);
         }
-        return new Delivery(log.withDelivered(reminder.id(), true), List.of(compose(state, reminder)), true);
+        // Reminders due within the same 15 minutes go out as one message. An ice or ice-off is never pulled
+        // earlier than its time (it must stay 20 minutes from its partner), so only one due at this very minute joins.
+        ReminderPlanner.Subject subject = subject(state).orElseThrow();
+        List<PlannedReminder> bundle = new ArrayList<>();
+        bundle.add(reminder);
+        ReminderLog next = log.withDelivered(reminder.id(), true);
+        for (PlannedReminder r : planner.between(subject, reminder.dueAt().minusSeconds(1), reminder.dueAt().plus(BUNDLE).minusSeconds(1))) {
+            boolean timed = r.kind() == ReminderKind.ICE || r.kind() == ReminderKind.ICE_OFF;
+            if (!r.id().equals(reminder.id()) && !next.delivered().contains(r.id()) && (!timed || r.dueAt().equals(reminder.dueAt()))) {
+                bundle.add(r);
+                next = next.withDelivered(r.id(), true);
+            }
+        }
+        return new Delivery(next, List.of(bundle.size() == 1 ? compose(state, reminder) : composeAll(state, bundle)), true);
+    }
+
+    private static final Duration BUNDLE = Duration.ofMinutes(15);
+
+    private Reply composeAll(ConversationState state, List<PlannedReminder> bundle) {
+        List<String> texts = new ArrayList<>();
+        List<Button> buttons = new ArrayList<>();
+        for (PlannedReminder r : bundle) {
+            Reply one = compose(state, r);
+            texts.add(one.text());
+            one.buttons().forEach(b -> buttons.add(new Button(name(r.kind()) + ": " + b.label(), b.data())));
+        }
+        return Reply.choices(String.join("\n\n", texts), buttons);
     }
 
     private Reply compose(ConversationState state, PlannedReminder r) {
@@ -112,7 +138,7 @@ final class ReminderDialog {
             case ICE_OFF -> "Ice off now. Let the skin warm up fully before the next round.";
             case WALK, WALK_TOTAL -> "Time to walk. " + itemText(phase, "walk", progress, r.dueAt());
             case HYDRATION -> water(state, r);
-            case CHECKIN -> "Good morning. Time for your daily check-in: pain before and after moving, about a minute.";
+            case CHECKIN -> checkInText(state, r);
             case ACCESSORIES -> "Accessory day:\n" + phase.accessories().map(a -> a.items().stream()
                     .map(i -> "- " + plans.item(i, progress, r.dueAt())).collect(Collectors.joining("\n"))).orElse("");
             case WARMUP -> "Training day: start with the warm-up.\n" + phase.items().stream()
@@ -130,6 +156,18 @@ final class ReminderDialog {
             }
         }
         return Reply.choices(text, buttons);
+    }
+
+    private String checkInText(ConversationState state, PlannedReminder r) {
+        int round = subject(state).map(s -> planner.checkInRound(s, r.dueAt())).orElse(0);
+        if (planner.isNudge(round)) {
+            return "I haven't heard from you for a couple of days. No pressure: when you're ready, a check-in takes about a minute, "
+                    + "and it is what lets the next phase start. I'll ask less often until you write.";
+        }
+        if (round > 0 && !planner.checkInSent(round - 1)) {
+            return "Still here whenever you want to pick up your recovery: a check-in takes about a minute.";
+        }
+        return "Time for your daily check-in: pain before and after moving, about a minute.";
     }
 
     private String cue(String exercise) {

@@ -35,12 +35,55 @@ public final class ReminderPlanner {
     }
 
     /** Everything the planner needs to know about one person. */
+    /** {@code heardAt}: when the person last wrote (empty: not known, and check-ins are not thinned). */
     public record Subject(RecoveryProgress progress, ZoneId zone, LocalTime wakingFrom, LocalTime wakingTo,
-                          Set<DayOfWeek> trainingDays, Map<String, Instant> snoozes) {
+                          Set<DayOfWeek> trainingDays, Map<String, Instant> snoozes, Optional<Instant> heardAt) {
         public Subject {
             trainingDays = Set.copyOf(trainingDays);
             snoozes = Map.copyOf(snoozes);
+            heardAt = heardAt == null ? Optional.empty() : heardAt;
         }
+
+        public Subject(RecoveryProgress progress, ZoneId zone, LocalTime wakingFrom, LocalTime wakingTo,
+                       Set<DayOfWeek> trainingDays, Map<String, Instant> snoozes) {
+            this(progress, zone, wakingFrom, wakingTo, trainingDays, snoozes, Optional.empty());
+        }
+    }
+
+    /**
+     * Which unanswered check-in prompt the one due at {@code dueAt} is: 0 for the first since the person last
+     * wrote, 1 for the next day's, and so on (0 when it is not known when they last wrote).
+     */
+    public int checkInRound(Subject s, Instant dueAt) {
+        if (s.heardAt().isEmpty()) {
+            return 0;
+        }
+        LocalDateTime heard = s.heardAt().get().atZone(s.zone()).toLocalDateTime();
+        LocalDate first = windowDay(s, heard);
+        if (!wake(first, s, rules.checkin().minutesAfterWaking()).isAfter(heard)) {
+            first = first.plusDays(1);
+        }
+        long k = java.time.temporal.ChronoUnit.DAYS.between(first, windowDay(s, dueAt.atZone(s.zone()).toLocalDateTime()));
+        return (int) Math.max(0, Math.min(k, 10_000));
+    }
+
+    /** Is the prompt of round {@code k} sent? The first ones and the nudge are; then one every quietEveryDays. */
+    public boolean checkInSent(int k) {
+        int nudge = rules.checkin().unansweredBeforeNudge();
+        if (k <= nudge) {
+            return true;
+        }
+        List<Integer> gaps = rules.checkin().quietEveryDays();
+        int at = nudge;
+        for (int i = 0; at < k; i++) {
+            at += gaps.get(Math.min(i, gaps.size() - 1));
+        }
+        return at == k;
+    }
+
+    /** The prompt of this round is the one "haven't heard from you" message. */
+    public boolean isNudge(int k) {
+        return k == rules.checkin().unansweredBeforeNudge();
     }
 
     /** A phase laid on the calendar: from {@code start} until {@code end} (empty: until a gate opens). */
@@ -219,7 +262,12 @@ public final class ReminderPlanner {
                     }
                 }
                 case WALK_TOTAL -> daily(kind, s, segment, wake(day, s, rules.walkTotal().minutesAfterWaking()), out);
-                case CHECKIN -> daily(kind, s, segment, wake(day, s, rules.checkin().minutesAfterWaking()), out);
+                case CHECKIN -> {
+                    LocalDateTime t = wake(day, s, rules.checkin().minutesAfterWaking());
+                    if (checkInSent(checkInRound(s, at(s, t)))) {
+                        daily(kind, s, segment, t, out);
+                    }
+                }
                 case ACCESSORIES -> {
                     if (rules.accessories().days().contains(day.getDayOfWeek())) {
                         daily(kind, s, segment, wake(day, s, rules.accessories().minutesAfterWaking()), out);

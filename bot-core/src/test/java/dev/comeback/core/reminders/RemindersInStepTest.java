@@ -105,4 +105,29 @@ class RemindersInStepTest {
         chat.send("/settings waking 22:00-02:00");
         assertThat(chat.lastText()).contains("at least 6 hours");
     }
+
+    @Test
+    void remindersDueWithinTheSameFifteenMinutesGoOutAsOneMessage() {
+        ChatDriver chat = recovering();
+        waitUntil(chat, "2026-03-03T00:00");
+        List<Reply> day = chat.waitDelivering(Duration.ofDays(1)).stream().filter(r -> !r.text().isEmpty()).toList();
+        assertThat(day).anySatisfy(r -> assertThat(r.text()).startsWith("Ice time").contains("\n\nWater check: by 18:00"));
+        int planned = 6 + 6 + 6 + 1;
+        assertThat(day.size()).isLessThan(planned);
+        assertThat(day).allSatisfy(r -> assertThat(r.buttons().stream().map(b -> b.data()).distinct().count()).isEqualTo(r.buttons().size()));
+    }
+
+    @Test
+    void afterTwoUnansweredCheckInPromptsOneSaysSoAndThenTheyThinOut() {
+        ChatDriver chat = recovering();
+        List<String> prompts = chat.waitDelivering(Duration.ofDays(21)).stream().map(Reply::text)
+                .filter(t -> t.contains("check-in")).toList();
+        assertThat(prompts).hasSize(6);
+        assertThat(prompts.get(2)).contains("haven't heard from you");
+        assertThat(prompts).filteredOn(t -> t.contains("haven't heard")).hasSize(1);
+        chat.send("/today");
+        List<String> after = chat.waitDelivering(Duration.ofDays(2)).stream().map(Reply::text)
+                .filter(t -> t.contains("check-in")).toList();
+        assertThat(after).hasSize(2).allSatisfy(t -> assertThat(t).startsWith("Time for your daily check-in"));
+    }
 }
