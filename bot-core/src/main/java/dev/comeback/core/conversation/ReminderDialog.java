@@ -94,6 +94,10 @@ final class ReminderDialog {
             return new Delivery(log, List.of(), false);
         }
         PlannedReminder reminder = planned.get();
+        if (reminder.kind() == ReminderKind.ICE_OFF && !log.delivered().contains(planner.iceOf(reminder.id()))) {
+            // Its ice never went out (paused, or skipped after downtime): no "ice off" without an ice.
+            return new Delivery(log.withDelivered(reminder.id(), false), List.of(), false);
+        }
         if (reminder.isStaleAt(now)) {
             if (log.skipNoteSent()) {
                 return new Delivery(log.withDelivered(reminder.id(), false), List.of(), false);

@@ -145,6 +145,15 @@ public final class ReminderPlanner {
         });
     }
 
+    /** The id of the ice an ice-off belongs to (for a snoozed repeat, the repeat's id). */
+    public String iceOf(String iceOffId) {
+        int at = iceOffId.indexOf('@');
+        int tilde = iceOffId.indexOf('~');
+        int off = rules.ice().offAfterMinutes();
+        String id = ReminderKind.ICE.key() + "@" + (Long.parseLong(iceOffId.substring(at + 1, tilde < 0 ? iceOffId.length() : tilde)) - off);
+        return tilde < 0 ? id : id + "~" + (Long.parseLong(iceOffId.substring(tilde + 1)) - off);
+    }
+
     /** The id of the ice-off that belongs to the ice with this id (snooze suffix ignored). */
     private String iceOffIdOf(String iceId) {
         String original = PlannedReminder.originalOf(iceId);
@@ -210,7 +219,8 @@ public final class ReminderPlanner {
     private List<Segment> timeline(RecoveryProgress progress, Instant until) {
         List<Segment> segments = new ArrayList<>();
         int index = protocol.indexOf(progress.phaseId());
-        Instant start = progress.phaseStartedAt();
+        // A strain hold moves the phase's clock ahead; the person is in the phase (and reminded) from when they entered it.
+        Instant start = progress.enteredAt().filter(e -> e.isBefore(progress.phaseStartedAt())).orElse(progress.phaseStartedAt());
         Optional<Instant> end = progress.phaseEndsAt();
         while (true) {
             Protocol.Phase phase = protocol.phases().get(index);
