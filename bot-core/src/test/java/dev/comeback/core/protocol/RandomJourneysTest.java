@@ -103,10 +103,16 @@ class RandomJourneysTest {
             Set<String> handled = new HashSet<>();
             Instant from = now;
             while (true) {
-                Optional<PlannedReminder> next = CONVERSATION.plannedReminders(state, from, target).stream()
+                // Looking a day ahead at a time keeps long silences cheap.
+                Instant horizon = from.plus(Duration.ofDays(1)).isBefore(target) ? from.plus(Duration.ofDays(1)) : target;
+                Optional<PlannedReminder> next = CONVERSATION.plannedReminders(state, from, horizon).stream()
                         .filter(r -> !handled.contains(r.id())).findFirst();
                 if (next.isEmpty()) {
-                    break;
+                    if (horizon.equals(target)) {
+                        break;
+                    }
+                    from = horizon;
+                    continue;
                 }
                 PlannedReminder due = next.get();
                 now = due.dueAt();
@@ -164,7 +170,8 @@ class RandomJourneysTest {
                 return;
             }
             RecoveryProgress p = state.recovery().get();
-            if (!state.paused() && state.profile().timeZone().isPresent()) {
+            if (!state.paused() && state.profile().timeZone().isPresent()
+                    && CONVERSATION.plannedReminders(state, now, now.plus(Duration.ofHours(25))).isEmpty()) {
                 assertThat(CONVERSATION.plannedReminders(state, now, now.plus(Duration.ofDays(8))))
                         .as("an active plan with no reminder ahead at %s\n%s\n%s", now, log, StateCodec.encode(state)).isNotEmpty();
             }
