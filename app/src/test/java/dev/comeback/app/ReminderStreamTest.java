@@ -35,7 +35,9 @@ class ReminderStreamTest {
         assertThat(stamped).filteredOn(l -> l.contains("bot> Ice off now")).hasSize(18);
         assertThat(stamped).filteredOn(l -> l.contains("bot> Water check")).hasSize(17);
         assertThat(stamped).filteredOn(l -> l.contains("bot> Time to walk")).hasSize(2);
-        assertThat(stamped).filteredOn(l -> l.contains("bot> Good morning. Time for your daily check-in")).hasSize(3);
+        // Issue 12: the third unanswered check-in prompt says so instead of repeating itself.
+        assertThat(stamped).filteredOn(l -> l.contains("bot> Time for your daily check-in")).hasSize(2);
+        assertThat(stamped).filteredOn(l -> l.contains("bot> I haven't heard from you")).hasSize(1);
         assertThat(stamped).contains(
                 "[2026-03-02 16:00] bot> Water check: by 16:00 aim for about 1.6-1.9 litres of today's 2.9-3.3 litres.",
                 "[2026-03-02 16:30] bot> Ice time: 15-20 minutes at a time with a gel pack wrapped in cloth, never on bare skin.",

@@ -347,8 +347,8 @@ public final class ContentLoader {
 
     static void validate(ReminderRules rules) {
         String f = REMINDERS_FILE;
-        if (!rules.defaultWaking().from().isBefore(rules.defaultWaking().to())) {
-            throw new ContentException(f, "defaultWaking", "from must be before to (waking hours within one day), was "
+        if (rules.defaultWaking().from().equals(rules.defaultWaking().to())) {
+            throw new ContentException(f, "defaultWaking", "from and to must differ (a window may cross midnight), was "
                     + rules.defaultWaking().from() + "-" + rules.defaultWaking().to());
         }
         requirePositive(f, "ice.everyMinutes", rules.ice().everyMinutes());

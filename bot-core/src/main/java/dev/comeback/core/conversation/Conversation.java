@@ -94,7 +94,8 @@ public final class Conversation {
             boolean addressed = !(in instanceof Incoming.Text text) || text.addressed();
             return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP)) : List.of());
         }
-        RecoveryDialog.Moved moved = recovery.advance(upgrade(stored), now);
+        // The person wrote: check-in prompts count as unanswered from now on (reminders thin out after silence).
+        RecoveryDialog.Moved moved = recovery.advance(upgrade(stored).withReminders(stored.reminders().heard(now)), now);
         Turn turn = dispatch(moved.state(), read(moved.state(), in, now), now);
         if (moved.announcements().isEmpty()) {
             return turn;
@@ -246,7 +247,7 @@ public final class Conversation {
         return switch (name) {
             case "checkin" -> recovery.checkIn(active, now);
             case "today" -> withPrompt(active, now, recovery.today(active, now));
-            default -> withPrompt(active, now, recovery.roadMap(active));
+            default -> withPrompt(active, now, recovery.roadMap(active, now));
         };
     }
 

@@ -63,7 +63,9 @@ final class RecoveryDialog {
         }
         PhaseRules.Advance advance = phases.advance(state.recovery().get(), now);
         if (advance.entered().isEmpty()) {
-            return new Moved(state, List.of());
+            // A reloading block may have started with a late steady check-in, moving the table on.
+            return new Moved(advance.progress().equals(state.recovery().get()) ? state
+                    : state.withRecovery(Optional.of(advance.progress())), List.of());
         }
         ConversationState next = state.withRecovery(Optional.of(advance.progress()));
         if (next.task().kind() != Task.Kind.CHECK_IN) {
@@ -80,7 +82,7 @@ final class RecoveryDialog {
 
     Task defaultTask(RecoveryProgress progress) {
         Protocol.Phase phase = phases.phase(progress);
-        if (phase.gate().isPresent()) {
+        if (phase.gate().isPresent() && !phases.gatePassed(progress)) {
             return Task.of(Task.Kind.FUNCTIONAL_TESTS);
         }
         if (phase.isLoaded() && progress.oneRepMaxKg().isEmpty()) {
@@ -105,11 +107,16 @@ final class RecoveryDialog {
     }
 
     Reply today(ConversationState state, Instant now) {
-        return Reply.text(plans.today(state.recovery().orElseThrow(), state.profile().weightKg(), zone(state), now, state.profile().unitsOrKg()));
+        RecoveryProgress progress = state.recovery().orElseThrow();
+        String text = plans.today(progress, state.profile().weightKg(), zone(state), now, state.profile().unitsOrKg());
+        // Something waits for a steady check-in: offer it.
+        return plans.waitsForCheckIn(progress, now)
+                ? Reply.choices(text, List.of(new Button(Texts.CHECK_IN_NOW, Conversation.COMMAND_BUTTON + ":checkin")))
+                : Reply.text(text);
     }
 
-    Reply roadMap(ConversationState state) {
-        return Reply.text(plans.roadMap(state.recovery().orElseThrow(), zone(state)));
+    Reply roadMap(ConversationState state, Instant now) {
+        return Reply.text(plans.roadMap(state.recovery().orElseThrow(), zone(state), now));
     }
 
     // ---- prompts -------------------------------------------------------------------------------------
@@ -259,6 +266,9 @@ final class RecoveryDialog {
         RecoveryProgress passed = phases.passGate(progress, now);
         ConversationState next = state.withRecovery(Optional.of(passed)).withTask(defaultTask(passed));
         Protocol.Phase phase = phases.phase(passed);
+        if (phases.gatePassed(passed)) {
+            return turn(next, now, Reply.text("All " + gate.tests().size() + " tests passed. Well done."), today(next, now));
+        }
         return turn(next, now, Reply.text("All " + gate.tests().size() + " tests passed. Well done: on to phase "
                 + (protocol.indexOf(phase.id()) + 1) + ", " + phase.name() + "."), today(next, now));
     }

@@ -13,6 +13,7 @@ import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.reminders.ReminderKind;
 import dev.comeback.core.reminders.ReminderPlanner;
 import dev.comeback.core.reminders.ReminderRules;
+import dev.comeback.core.reminders.WakingHours;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -69,7 +70,7 @@ final class ReminderDialog {
         state.reminders().snoozes().forEach(s -> snoozes.put(s.reminderId(), s.until()));
         return Optional.of(new ReminderPlanner.Subject(state.recovery().get(), ZoneId.of(p.timeZone().get()),
                 p.wakingFrom().orElse(rules.defaultWaking().from()), p.wakingTo().orElse(rules.defaultWaking().to()),
-                training, snoozes));
+                training, snoozes, state.reminders().heardAt()));
     }
 
     List<PlannedReminder> planned(ConversationState state, Instant from, Instant to) {
@@ -94,6 +95,10 @@ final class ReminderDialog {
             return new Delivery(log, List.of(), false);
         }
         PlannedReminder reminder = planned.get();
+        if (reminder.kind() == ReminderKind.ICE_OFF && !log.delivered().contains(planner.iceOf(reminder.id()))) {
+            // Its ice never went out (paused, or skipped after downtime): no "ice off" without an ice.
+            return new Delivery(log.withDelivered(reminder.id(), false), List.of(), false);
+        }
         if (reminder.isStaleAt(now)) {
             if (log.skipNoteSent()) {
                 return new Delivery(log.withDelivered(reminder.id(), false), List.of(), false);
@@ -101,7 +106,33 @@ final class ReminderDialog {
             return new Delivery(log.withDelivered(reminder.id(), false).withSkipNoteSent(), List.of(Reply.text(
                     "I was offline for a while, so I skipped the reminders that were out of date rather than send them all at once. Your plan carries on: /reminders shows what's next.")), false);
         }
-        return new Delivery(log.withDelivered(reminder.id(), true), List.of(compose(state, reminder)), true);
+        // Reminders due within the same 15 minutes go out as one message. An ice or ice-off is never pulled
+        // earlier than its time (it must stay 20 minutes from its partner), so only one due at this very minute joins.
+        ReminderPlanner.Subject subject = subject(state).orElseThrow();
+        List<PlannedReminder> bundle = new ArrayList<>();
+        bundle.add(reminder);
+        ReminderLog next = log.withDelivered(reminder.id(), true);
+        for (PlannedReminder r : planner.between(subject, reminder.dueAt().minusSeconds(1), reminder.dueAt().plus(BUNDLE).minusSeconds(1))) {
+            boolean timed = r.kind() == ReminderKind.ICE || r.kind() == ReminderKind.ICE_OFF;
+            if (!r.id().equals(reminder.id()) && !next.delivered().contains(r.id()) && (!timed || r.dueAt().equals(reminder.dueAt()))) {
+                bundle.add(r);
+                next = next.withDelivered(r.id(), true);
+            }
+        }
+        return new Delivery(next, List.of(bundle.size() == 1 ? compose(state, reminder) : composeAll(state, bundle)), true);
+    }
+
+    private static final Duration BUNDLE = Duration.ofMinutes(15);
+
+    private Reply composeAll(ConversationState state, List<PlannedReminder> bundle) {
+        List<String> texts = new ArrayList<>();
+        List<Button> buttons = new ArrayList<>();
+        for (PlannedReminder r : bundle) {
+            Reply one = compose(state, r);
+            texts.add(one.text());
+            one.buttons().forEach(b -> buttons.add(new Button(name(r.kind()) + ": " + b.label(), b.data())));
+        }
+        return Reply.choices(String.join("\n\n", texts), buttons);
     }
 
     private Reply compose(ConversationState state, PlannedReminder r) {
@@ -112,7 +143,7 @@ final class ReminderDialog {
             case ICE_OFF -> "Ice off now. Let the skin warm up fully before the next round.";
             case WALK, WALK_TOTAL -> "Time to walk. " + itemText(phase, "walk", progress, r.dueAt(), state.profile().unitsOrKg());
             case HYDRATION -> water(state, r);
-            case CHECKIN -> "Good morning. Time for your daily check-in: pain before and after moving, about a minute.";
+            case CHECKIN -> checkInText(state, r);
             case ACCESSORIES -> "Accessory day:\n" + phase.accessories().map(a -> a.items().stream()
                     .map(i -> "- " + plans.item(i, progress, r.dueAt(), state.profile().unitsOrKg())).collect(Collectors.joining("\n"))).orElse("");
             case WARMUP -> "Training day: start with the warm-up.\n" + phase.items().stream()
@@ -132,6 +163,18 @@ final class ReminderDialog {
         return Reply.choices(text, buttons);
     }
 
+    private String checkInText(ConversationState state, PlannedReminder r) {
+        int round = subject(state).map(s -> planner.checkInRound(s, r.dueAt())).orElse(0);
+        if (planner.isNudge(round)) {
+            return "I haven't heard from you for a couple of days. No pressure: when you're ready, a check-in takes about a minute, "
+                    + "and it is what lets the next phase start. I'll ask less often until you write.";
+        }
+        if (round > 0 && !planner.checkInSent(round - 1)) {
+            return "Still here whenever you want to pick up your recovery: a check-in takes about a minute.";
+        }
+        return "Time for your daily check-in: pain before and after moving, about a minute.";
+    }
+
     private String cue(String exercise) {
         return content.protocol().exercise(exercise).flatMap(e -> e.cues().stream().findFirst()).orElse("");
     }
@@ -149,10 +192,9 @@ final class ReminderDialog {
         ReminderPlanner.Subject s = subject(state).orElseThrow();
         DailyTargets day = DailyTargets.forWeight(content.protocol().nutrition(), weight.get());
         LocalTime local = r.dueAt().atZone(s.zone()).toLocalTime();
-        double share = (double) Duration.between(s.wakingFrom(), local).toMinutes()
-                / Duration.between(s.wakingFrom(), s.wakingTo()).toMinutes();
-        return String.format(Locale.ROOT, "Water check: by %s aim for about %.1f-%.1f litres of today's %s.",
-                CLOCK.format(local), day.waterLitresMin() * share, day.waterLitresMax() * share, day.water());
+        double share = planner.shareOfWakingDay(s, r.dueAt());
+        return "Water check: by " + CLOCK.format(local) + " aim for about "
+                + DailyTargets.litres(day.waterLitresMin() * share, day.waterLitresMax() * share) + " of today's " + day.water() + ".";
     }
 
     private static Button button(PlannedReminder r, String action, String label) {
@@ -185,7 +227,7 @@ final class ReminderDialog {
         if (subject.isEmpty()) {
             return turn(state, now, "Reminders are off right now, so there is nothing to snooze.");
         }
-        if (!planner.isWaking(subject.get(), until)) {
+        if (PlannedReminder.kindOf(reminderId).map(k -> !planner.canSnoozeTo(subject.get(), k, until)).orElse(true)) {
             return turn(state, now, "That would land in your quiet hours, so I'll let this one go.");
         }
         ConversationState next = state.withReminders(state.reminders().withSnooze(new ReminderLog.Snooze(reminderId, until), now));
@@ -241,14 +283,14 @@ final class ReminderDialog {
         }
         Matcher waking = WAKING.matcher(a);
         if (waking.matches()) {
-            Optional<LocalTime> from = time(waking.group(1));
-            Optional<LocalTime> to = time(waking.group(2));
-            if (from.isEmpty() || to.isEmpty() || !from.get().isBefore(to.get())
-                    || Duration.between(from.get(), to.get()).toHours() < 6) {
-                return turn(state, now, "Waking hours need a start before the end, at least 6 hours apart, within one day: for example /settings waking 07:00-23:00.");
+            Optional<WakingHours> hours = WakingHours.parse(waking.group(1), waking.group(2));
+            if (hours.isEmpty()) {
+                return turn(state, now, "Waking hours need a start and an end at least " + WakingHours.MIN_HOURS
+                        + " hours apart: for example /settings waking 07:00-23:00, or for a night shift 22:00-06:00.");
             }
-            ConversationState next = state.withProfile(state.profile().withWakingHours(from.get(), to.get()));
-            return turn(next, now, "Waking hours set to " + from.get() + "-" + to.get() + ". Nothing will come outside them.");
+            ConversationState next = state.withProfile(state.profile().withWakingHours(hours.get().from(), hours.get().to()));
+            return turn(next, now, "Waking hours set to " + hours.get().text() + (hours.get().crossesMidnight()
+                    ? " (across midnight: your day starts at " + hours.get().from() + ")" : "") + ". Nothing will come outside them.");
         }
         Matcher days = DAYS.matcher(a);
         if (days.matches()) {
@@ -273,7 +315,7 @@ final class ReminderDialog {
     String wakingText(Profile p) {
         LocalTime from = p.wakingFrom().orElse(rules.defaultWaking().from());
         LocalTime to = p.wakingTo().orElse(rules.defaultWaking().to());
-        return from + "-" + to + " (no reminders outside them)";
+        return new WakingHours(from, to).text() + " (no reminders outside them)";
     }
 
     /** "Mon, Wed, Fri": the training days in force. */

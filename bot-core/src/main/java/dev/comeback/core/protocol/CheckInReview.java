@@ -27,8 +27,10 @@ public final class CheckInReview {
 
     /**
      * Applies, in order: the pain rise rule (a rise of the protocol's regressionRise or more while moving
-     * regresses one phase, and then no load rises), the session report, and after notImprovingAfterDays the
-     * advice to see a physical therapist. {@code expectation} is what recovery should take for their pattern.
+     * regresses one phase, and then no load rises), the session report (back strain holds loaded work for
+     * strainHoldDays, also together with a regression), a steady check-in letting a waiting phase or block
+     * start, and after notImprovingAfterDays the advice to see a physical therapist, naming what triggered it.
+     * {@code expectation} is what recovery should take for their pattern.
      */
     public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now) {
         List<String> messages = new ArrayList<>();
@@ -54,15 +56,32 @@ public final class CheckInReview {
         }
         if (!regressed) {
             p = applySession(p, session, now, messages);
+        } else if (session == Session.STRAIN) {
+            // Both rules apply: one phase back, and no loaded work at all while the strain settles.
+            p = phases.reportStrain(p, now);
+            messages.add("With the back strain you reported, it is bodyweight hip hinges only for the next "
+                    + protocol.loading().strainHoldDays() + " days, then " + phases.phase(p).name() + " from there.");
+        }
+        if (!regressed) {
+            PhaseRules.Advance moved = phases.advance(p, now);
+            if (!moved.entered().isEmpty()) {
+                Protocol.Phase entered = moved.entered().get(moved.entered().size() - 1);
+                messages.add("A steady check-in: phase " + (protocol.indexOf(entered.id()) + 1) + ", " + entered.name()
+                        + ", starts today (see /today).");
+            } else if (!moved.progress().equals(p)) {
+                messages.add("A steady check-in: week " + phases.week(moved.progress(), now) + " of " + phases.phase(p).name()
+                        + " starts today (see /today).");
+            }
+            p = moved.progress();
         }
         boolean therapist = false;
         long days = Duration.between(p.startedAt(), now).toDays();
         if (days >= protocol.checkIn().notImprovingAfterDays()) {
-            boolean notImproving = notImproving(p, now);
-            if (notImproving || checkIn.dailyTasksPainful()) {
+            Optional<String> trend = notImproving(p);
+            if (trend.isPresent() || checkIn.dailyTasksPainful()) {
                 therapist = true;
-                String why = notImproving ? "your pain has not improved" : "daily tasks still hurt";
-                messages.add("It has been " + days + " days and " + why + ". Please see a physical therapist: hands-on "
+                String why = trend.orElse("You told me everyday tasks still hurt, " + days + " days into your recovery.");
+                messages.add(why + " Please see a physical therapist: hands-on "
                         + "assessment and treatment (such as McKenzie extensions) can find what this plan cannot.");
             }
         } else if (!expectation.isBlank()) {
@@ -75,13 +94,36 @@ public final class CheckInReview {
         switch (session) {
             case CLEAN -> {
                 RecoveryProgress next = phases.reportCleanSession(p, now);
-                boolean atCap = phases.currentItems(next, now).stream()
-                        .map(i -> phases.load(i, next, now))
-                        .flatMap(Optional::stream)
-                        .allMatch(l -> l.amount() >= l.cap());
-                messages.add(atCap
-                        ? "All sets pain-free with good form. You are at the top of this block's range; stay there until the next block."
-                        : "All sets pain-free with good form: the load goes up " + fmt(protocol.loading().progressionPercent()) + "% next session (see /today).");
+                List<String> changes = new ArrayList<>();
+                boolean rose = false;
+                for (Protocol.Item item : phases.currentItems(p, now)) {
+                    Optional<PhaseRules.Load> before = phases.load(item, p, now).filter(PhaseRules.Load::fits);
+                    Optional<PhaseRules.Load> after = phases.load(item, next, now).filter(PhaseRules.Load::fits);
+                    if (before.isEmpty() || after.isEmpty()) {
+                        continue;
+                    }
+                    String name = protocol.exercise(item.exercise()).map(Protocol.Exercise::name).orElse(item.exercise());
+                    double b = before.get().kg();
+                    double a = after.get().kg();
+                    if (a > b) {
+                        rose = true;
+                        changes.add(name + " goes from " + PlanText.fmt(b) + " to " + PlanText.fmt(a) + " kg next session (+"
+                                + PlanText.fmt(Math.round((a / b - 1) * 1000) / 10.0) + "%)");
+                    } else if (after.get().waitingRiseKg() > 0) {
+                        double w = after.get().waitingRiseKg();
+                        changes.add(name + " stays at " + PlanText.fmt(b) + " kg: the next load up, " + PlanText.fmt(w) + " kg, would be +"
+                                + PlanText.fmt(Math.round((w / b - 1) * 1000) / 10.0) + "%, more than the protocol's "
+                                + fmt(protocol.loading().progressionPercent()) + "%, so the rise waits"
+                                + (b >= w / (1 + protocol.loading().progressionPercent() / 100.0) ? "" : " until a smaller step fits (smaller plates or bells would make it)"));
+                    } else {
+                        changes.add(name + " is at the top of this block's range: stay at " + PlanText.fmt(b) + " kg until the next block");
+                    }
+                }
+                if (changes.isEmpty()) {
+                    messages.add("All sets pain-free with good form. Noted.");
+                } else {
+                    messages.add("All sets pain-free with good form" + (rose ? "" : ", but no rise this time") + ": " + String.join("; ", changes) + ".");
+                }
                 return next;
             }
             case STRAIN -> {
@@ -96,13 +138,26 @@ public final class CheckInReview {
         }
     }
 
-    /** Not improving: the latest pain before moving is no lower than at the first check-in of the recovery. */
-    private static boolean notImproving(RecoveryProgress p, Instant now) {
+    /**
+     * Not improving: the pain before moving, averaged over the latest {@code trendCheckIns} check-ins, is no
+     * lower than over the first ones (and not zero). Says so with both numbers; empty when pain improved or
+     * there are too few check-ins to tell a trend.
+     */
+    Optional<String> notImproving(RecoveryProgress p) {
         List<CheckIn> all = p.checkIns();
-        if (all.size() < 2) {
-            return false;
+        int n = Math.min(protocol.checkIn().trendCheckIns(), all.size() / 2);
+        if (n < 1) {
+            return Optional.empty();
         }
-        return all.get(all.size() - 1).before() >= all.get(0).before() && all.get(all.size() - 1).before() > 0;
+        double first = all.subList(0, n).stream().mapToInt(CheckIn::before).average().orElse(0);
+        double latest = all.subList(all.size() - n, all.size()).stream().mapToInt(CheckIn::before).average().orElse(0);
+        if (latest < first || latest == 0) {
+            return Optional.empty();
+        }
+        String span = n == 1 ? "check-in" : n + " check-ins";
+        return Optional.of("Your pain before moving was " + PlanText.fmt(Math.round(first * 10) / 10.0) + " on average at your first "
+                + span + " and is " + PlanText.fmt(Math.round(latest * 10) / 10.0) + " at your latest " + span
+                + ": it has not improved after " + protocol.checkIn().notImprovingAfterDays() + " days or more.");
     }
 
     private static String signed(int n) {

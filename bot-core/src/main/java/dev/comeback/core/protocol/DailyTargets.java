@@ -14,10 +14,17 @@ public record DailyTargets(double waterLitresMin, double waterLitresMax, int pro
     }
 
     public String water() {
-        return String.format(Locale.ROOT, "%.1f-%.1f litres", waterLitresMin, waterLitresMax);
+        return litres(waterLitresMin, waterLitresMax);
     }
 
     public String protein() {
-        return proteinGramsMin + "-" + proteinGramsMax + " g";
+        return proteinGramsMin == proteinGramsMax ? proteinGramsMin + " g" : proteinGramsMin + "-" + proteinGramsMax + " g";
+    }
+
+    /** A range of litres to one decimal; one number when both ends round the same ("0.4 litres", never "0.4-0.4"). */
+    public static String litres(double min, double max) {
+        String a = String.format(Locale.ROOT, "%.1f", min);
+        String b = String.format(Locale.ROOT, "%.1f", max);
+        return a.equals(b) ? a + " litres" : a + "-" + b + " litres";
     }
 }

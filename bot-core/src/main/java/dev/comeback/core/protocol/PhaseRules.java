@@ -33,23 +33,119 @@ public final class PhaseRules {
 
     /**
      * Enters every phase whose predecessor's time is up. Each phase starts when the one before ended, not
-     * when the person next writes, so someone back after days lands where the timeline puts them. A gate
-     * stops the walk: it ends only when its tests pass.
+     * when the person next writes, so someone back after days lands where the timeline puts them. Two things
+     * stop the walk: a gate ends only when its tests pass, and a phase or reloading block that loads the spine
+     * ({@link Protocol.Phase#loadsSpine()}) starts only with a steady check-in (see {@link #steadyStart}); if
+     * the check-in came late, the phase starts at the check-in and its clock moves on by the wait. Silence
+     * keeps the person where they are.
      */
     public Advance advance(RecoveryProgress progress, Instant now) {
         List<Protocol.Phase> entered = new ArrayList<>();
-        RecoveryProgress p = progress;
-        while (p.phaseEndsAt().isPresent() && !now.isBefore(p.phaseEndsAt().get())) {
+        RecoveryProgress p = enterBlocks(progress, now);
+        while (awaiting(p, now).isEmpty() && p.phaseEndsAt().isPresent() && !now.isBefore(p.phaseEndsAt().get())) {
             int index = protocol.indexOf(p.phaseId());
             if (index + 1 >= protocol.phases().size()) {
                 break;
             }
             Protocol.Phase next = protocol.phases().get(index + 1);
             Instant start = p.phaseEndsAt().get();
-            p = p.inPhase(next.id(), start, next.length().map(start::plus));
+            if (next.loadsSpine()) {
+                Optional<Instant> steady = steadyStart(p, start, now);
+                if (steady.isEmpty()) {
+                    break;
+                }
+                start = steady.get();
+            }
+            p = enterBlocks(p.inPhase(next.id(), start, next.length().map(start::plus)), now);
             entered.add(next);
         }
         return new Advance(p, entered);
+    }
+
+    /** What is waiting for a steady check-in: the next phase, or the next block of this phase's table. */
+    public record Awaiting(String what, Instant dueSince, boolean block) {
+    }
+
+    /**
+     * A step that loads the spine is due but has not started for want of a steady check-in: the next phase
+     * (its predecessor's time is up) or the next block of a weekly table (its first week has come).
+     */
+    public Optional<Awaiting> awaiting(RecoveryProgress p, Instant now) {
+        Protocol.Phase phase = phase(p);
+        if (phase.loadsSpine()) {
+            for (Protocol.Week w : phase.weeks()) {
+                if (w.from() == 1) {
+                    continue;
+                }
+                Instant due = blockStart(p, w);
+                if (due.isAfter(now)) {
+                    break;
+                }
+                if (steadyStart(p, due, now).isEmpty()) {
+                    return Optional.of(new Awaiting("weeks " + w.from() + "-" + w.to() + " of " + phase.name(), due, true));
+                }
+            }
+        }
+        int index = protocol.indexOf(p.phaseId());
+        if (p.phaseEndsAt().isPresent() && !now.isBefore(p.phaseEndsAt().get()) && index + 1 < protocol.phases().size()) {
+            Protocol.Phase next = protocol.phases().get(index + 1);
+            if (next.loadsSpine() && steadyStart(p, p.phaseEndsAt().get(), now).isEmpty()) {
+                return Optional.of(new Awaiting(next.name(), p.phaseEndsAt().get(), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A check-in is steady when pain rose by less than the regression rise (a red-flag answer ends the check-in unsaved). */
+    public boolean steady(CheckIn c) {
+        return c.rise() < protocol.checkIn().regressionRise();
+    }
+
+    /**
+     * When a step that loads the spine, due at {@code due}, may start: {@code due} itself if the latest check-in
+     * in the {@code steadyWithinHours} before it was steady, else the first steady check-in after it (up to
+     * {@code now}). Empty while it waits.
+     */
+    public Optional<Instant> steadyStart(RecoveryProgress p, Instant due, Instant now) {
+        Instant windowStart = due.minus(Duration.ofHours(protocol.checkIn().steadyWithinHours()));
+        Optional<CheckIn> latestBefore = p.checkIns().stream()
+                .filter(c -> !c.at().isBefore(windowStart) && !c.at().isAfter(due))
+                .reduce((a, b) -> b);
+        if (latestBefore.filter(this::steady).isPresent()) {
+            return Optional.of(due);
+        }
+        return p.checkIns().stream().filter(c -> c.at().isAfter(due) && !c.at().isAfter(now) && steady(c))
+                .map(CheckIn::at).findFirst();
+    }
+
+    private Instant blockStart(RecoveryProgress p, Protocol.Week w) {
+        return p.phaseStartedAt().plus(Duration.ofDays(7L * (w.from() - 1)));
+    }
+
+    /** Blocks of a weekly table whose first week has come start with a steady check-in; a late one moves the table on. */
+    private RecoveryProgress enterBlocks(RecoveryProgress progress, Instant now) {
+        RecoveryProgress p = progress;
+        Protocol.Phase phase = phase(p);
+        if (!phase.loadsSpine()) {
+            return p;
+        }
+        for (Protocol.Week w : phase.weeks()) {
+            if (w.from() == 1) {
+                continue;
+            }
+            Instant due = blockStart(p, w);
+            if (due.isAfter(now)) {
+                break;
+            }
+            Optional<Instant> start = steadyStart(p, due, now);
+            if (start.isEmpty()) {
+                break;
+            }
+            if (start.get().isAfter(due)) {
+                p = p.shifted(Duration.between(due, start.get()));
+            }
+        }
+        return p;
     }
 
     /** One phase back (gates are skipped), starting now. Empty when already in the first phase. */
@@ -65,10 +161,17 @@ public final class PhaseRules {
         return Optional.of(progress.inPhase(back.id(), now, back.length().map(now::plus)));
     }
 
-    /** All tests passed: the phase after the gate starts now. */
+    /**
+     * All tests passed: the gate's time is up, and the phase after it starts now, or, when it loads the spine
+     * and no steady check-in came in the hours before, with the next steady check-in.
+     */
     public RecoveryProgress passGate(RecoveryProgress progress, Instant now) {
-        Protocol.Phase next = protocol.phases().get(protocol.indexOf(progress.phaseId()) + 1);
-        return progress.inPhase(next.id(), now, next.length().map(now::plus));
+        return advance(progress.endingAt(now), now).progress();
+    }
+
+    /** A gate whose tests all passed, waiting for a steady check-in before the next phase. */
+    public boolean gatePassed(RecoveryProgress progress) {
+        return phase(progress).gate().isPresent() && progress.phaseEndsAt().isPresent();
     }
 
     /** A test failed: back to the gate's fallback phase, with the tests offered again after the retry delay. */
@@ -76,26 +179,59 @@ public final class PhaseRules {
         return progress.inPhase(gate.failBackTo(), now, Optional.of(now.plus(Duration.ofDays(gate.retryAfterDays()))));
     }
 
-    /** 1-based week of a phase with a weekly table, never past its last week. */
+    /**
+     * 1-based week of a phase with a weekly table, never past its last week, and never into a block still
+     * waiting for a steady check-in (then the last week of the block before).
+     */
     public int week(RecoveryProgress progress, Instant now) {
         Protocol.Phase phase = phase(progress);
         long days = Math.max(0, Duration.between(progress.phaseStartedAt(), now).toDays());
-        int week = (int) (days / 7) + 1;
-        return Math.max(1, Math.min(week, Math.max(1, phase.weekCount())));
+        int week = Math.max(1, Math.min((int) (days / 7) + 1, Math.max(1, phase.weekCount())));
+        Optional<Awaiting> waiting = awaiting(progress, now).filter(Awaiting::block);
+        if (waiting.isPresent()) {
+            for (Protocol.Week w : phase.weeks()) {
+                if (w.from() > 1 && !blockStart(progress, w).isAfter(now) && steadyStart(progress, blockStart(progress, w), now).isEmpty()) {
+                    return Math.min(week, w.from() - 1);
+                }
+            }
+        }
+        return week;
     }
 
     /** The items of the phase for this moment: the week's row of a weekly table, else the phase's own. */
     public List<Protocol.Item> currentItems(RecoveryProgress progress, Instant now) {
-        Protocol.Phase phase = phase(progress);
         if (progress.inStrainHold(now)) {
             return protocol.loading().strainItems();
         }
+        List<Protocol.Item> items = tableItems(progress, now);
+        if (items.stream().anyMatch(i -> i.loadPercent().isPresent()) && !loadedWorkAllowed(progress, now)) {
+            return protocol.loading().strainItems();
+        }
+        return items;
+    }
+
+    private List<Protocol.Item> tableItems(RecoveryProgress progress, Instant now) {
+        Protocol.Phase phase = phase(progress);
         if (phase.weeks().isEmpty()) {
             return phase.items();
         }
         int week = week(progress, now);
         return phase.weeks().stream().filter(w -> week >= w.from() && week <= w.to()).findFirst()
                 .map(Protocol.Week::items).orElse(phase.items());
+    }
+
+    /**
+     * Loaded work (an item with a share of the one-rep max) is offered only while the latest check-in of the
+     * last {@code steadyWithinHours} was steady; otherwise bodyweight hinges until the next steady check-in.
+     */
+    public boolean loadedWorkAllowed(RecoveryProgress progress, Instant now) {
+        return steadyStart(progress, now, now).filter(now::equals).isPresent();
+    }
+
+    /** Loaded work would be on today's plan but waits for a steady check-in (not for a strain hold). */
+    public boolean loadedWorkWaits(RecoveryProgress progress, Instant now) {
+        return !progress.inStrainHold(now) && tableItems(progress, now).stream().anyMatch(i -> i.loadPercent().isPresent())
+                && !loadedWorkAllowed(progress, now);
     }
 
     /** Names the loading block in force, so earned rises apply only to the block they were earned in. */
@@ -126,30 +262,111 @@ public final class PhaseRules {
     }
 
     /**
-     * The load for an item in {@code units}: the amount now and the most the block allows ({@code cap}), both
-     * rounded down to the unit's plate step (2.5 kg or 5 lb by default).
+     * The load for an item, all in kilograms: {@code kg} for this session (what exists: a multiple of
+     * {@code loading.roundingStepKg} on a barbell, a standard bell or two for a kettlebell), the block's range
+     * {@code rangeMinKg}-{@code rangeMaxKg} (its share of the one-rep max, unrounded), {@code capKg} the most
+     * the block allows with what exists, and {@code kit} how to make the load ("one 36 kg kettlebell").
+     * {@code fits} is false when nothing that exists lies in the range; then {@code kg} is the nearest that
+     * exists and {@code adjust} says which way. {@code waitingRise} names the next load up when a rise was
+     * earned but would be more than the protocol's 5% (0 when none waits). Display layers round or convert
+     * these numbers; they never compute a load themselves.
      */
-    public record Load(double amount, double cap, Protocol.Range percent, Units units) {
-        public Load {
-            java.util.Objects.requireNonNull(units, "units");
-        }
+    public record Load(double kg, double capKg, Protocol.Range percent, double rangeMinKg, double rangeMaxKg,
+                       String kit, boolean fits, String adjust, double waitingRiseKg) {
     }
 
-    /** The load in kilograms. */
+    /** The one place a load is computed: the item's block range, what exists, and the clean sessions earned. */
     public Optional<Load> load(Protocol.Item item, RecoveryProgress progress, Instant now) {
-        return load(item, progress, now, Units.KG);
-    }
-
-    public Optional<Load> load(Protocol.Item item, RecoveryProgress progress, Instant now, Units units) {
         if (item.loadPercent().isEmpty() || progress.oneRepMaxKg().isEmpty()) {
             return Optional.empty();
         }
         Protocol.Range percent = item.loadPercent().get();
-        double oneRm = units.fromKg(progress.oneRepMaxKg().get());
-        double grown = oneRm * percent.min() / 100.0
-                * Math.pow(1 + protocol.loading().progressionPercent() / 100.0, stepsInForce(progress, now));
-        double cap = roundDown(oneRm * percent.max() / 100.0, units);
-        return Optional.of(new Load(Math.min(roundDown(grown, units), cap), cap, percent, units));
+        double oneRm = progress.oneRepMaxKg().get();
+        double lo = oneRm * percent.min() / 100.0;
+        double hi = oneRm * percent.max() / 100.0;
+        boolean bells = protocol.exercise(item.exercise()).map(Protocol.Exercise::kettlebell).orElse(false);
+        List<Double> sizes = available(bells, hi);
+        List<Double> inRange = sizes.stream().filter(kg -> kg >= lo - EPS && kg <= hi + EPS).toList();
+        if (inRange.isEmpty() && !bells) {
+            // A single share (60%, 70%) rarely lands on a plate step: the nearest load below it, within one step.
+            double below = roundDown(hi, Units.KG);
+            if (below > 0 && hi - below < protocol.loading().roundingStepKg()) {
+                inRange = List.of(below);
+            }
+        }
+        if (inRange.isEmpty()) {
+            return Optional.of(noFit(bells, sizes, lo, hi, percent));
+        }
+        double kg = inRange.get(0);
+        double cap = inRange.get(inRange.size() - 1);
+        double waiting = 0;
+        double maxRise = 1 + protocol.loading().progressionPercent() / 100.0;
+        for (int i = 0; i < stepsInForce(progress, now); i++) {
+            double current = kg;
+            Optional<Double> up = inRange.stream().filter(x -> x > current + EPS && x <= current * maxRise + EPS)
+                    .reduce((a, b) -> b);
+            if (up.isPresent()) {
+                kg = up.get();
+                waiting = 0;
+            } else {
+                waiting = inRange.stream().filter(x -> x > current + EPS).findFirst().orElse(0.0);
+            }
+        }
+        return Optional.of(new Load(kg, cap, percent, lo, hi, kit(bells, kg), true, "", waiting));
+    }
+
+    private static final double EPS = 1e-6;
+
+    /** Loads that exist, ascending: plate steps up to the range's top, or bell sizes (and pairs). */
+    private List<Double> available(boolean bells, double hi) {
+        List<Double> out = new ArrayList<>();
+        if (bells) {
+            Protocol.Kettlebells kb = protocol.loading().kettlebells();
+            for (double size = kb.fromKg(); size <= kb.toKg() + EPS; size += kb.stepKg()) {
+                out.add(size);
+                if (kb.twoBells()) {
+                    out.add(2 * size);
+                }
+            }
+            return out.stream().distinct().sorted().toList();
+        }
+        double step = protocol.loading().roundingStepKg();
+        for (double kg = step; kg <= hi + step + EPS; kg += step) {
+            out.add(Math.round(kg / step) * step);
+        }
+        return out;
+    }
+
+    private String kit(boolean bells, double kg) {
+        if (!bells) {
+            return PlanText.fmt(kg) + " kg on the bar";
+        }
+        Protocol.Kettlebells kb = protocol.loading().kettlebells();
+        boolean single = kg <= kb.toKg() + EPS && Math.abs((kg - kb.fromKg()) / kb.stepKg() - Math.rint((kg - kb.fromKg()) / kb.stepKg())) < EPS;
+        return single ? "one " + PlanText.fmt(kg) + " kg kettlebell" : "two " + PlanText.fmt(kg / 2) + " kg kettlebells";
+    }
+
+    private Load noFit(boolean bells, List<Double> sizes, double lo, double hi, Protocol.Range percent) {
+        String what = bells ? "kettlebell (or pair of bells)" : "plate load";
+        Optional<Double> below = sizes.stream().filter(x -> x < lo).reduce((a, b) -> b);
+        Optional<Double> above = sizes.stream().filter(x -> x > hi).findFirst();
+        String adjust;
+        double nearest;
+        if (above.isPresent() && below.isEmpty()) {
+            nearest = above.get();
+            adjust = "No standard " + what + " is this light: the lightest, " + PlanText.fmt(nearest)
+                    + " kg, is too heavy. Go lighter: a dumbbell or a plate of " + PlanText.fmt(lo) + "-" + PlanText.fmt(hi) + " kg.";
+        } else if (below.isPresent() && above.isEmpty()) {
+            nearest = below.get();
+            adjust = "No standard " + what + " is this heavy: the heaviest, " + PlanText.fmt(nearest)
+                    + " kg, is too light. Go heavier: a loaded barbell or trap bar of " + PlanText.fmt(lo) + "-" + PlanText.fmt(hi) + " kg.";
+        } else {
+            nearest = below.orElse(0.0);
+            adjust = "No standard " + what + " lies in " + PlanText.fmt(lo) + "-" + PlanText.fmt(hi) + " kg: "
+                    + PlanText.fmt(nearest) + " kg is too light and " + above.map(PlanText::fmt).orElse("?")
+                    + " kg too heavy. Adjust with a dumbbell or plates in that range.";
+        }
+        return new Load(nearest, nearest, percent, lo, hi, "", false, adjust, 0);
     }
 
     /**

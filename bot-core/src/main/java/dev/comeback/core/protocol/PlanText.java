@@ -21,35 +21,70 @@ public final class PlanText {
         this.phases = new PhaseRules(protocol);
     }
 
+    /**
+     * Where a person stands at {@code now}: the one reading of their progress that both {@link #today} and
+     * {@link #roadMap} show, so the two never disagree.
+     */
+    public record Standing(Protocol.Phase phase, int index, long day, int week, Instant enteredAt,
+                           Optional<Instant> strainHoldUntil, Optional<PhaseRules.Awaiting> awaiting,
+                           boolean loadedWorkWaits, Optional<Instant> nextPhaseAt, boolean nextNeedsSteadyCheckIn) {
+    }
+
+    public Standing standing(RecoveryProgress progress, Instant now) {
+        Protocol.Phase phase = phases.phase(progress);
+        int index = protocol.indexOf(phase.id());
+        boolean last = index + 1 >= protocol.phases().size();
+        Optional<Instant> next = last ? Optional.empty() : progress.phaseEndsAt().filter(end -> end.isAfter(now));
+        return new Standing(phase, index, Math.max(0, Duration.between(progress.startedAt(), now).toDays()),
+                phases.week(progress, now), progress.enteredPhaseAt(now),
+                progress.strainHoldUntil().filter(now::isBefore), phases.awaiting(progress, now),
+                phases.loadedWorkWaits(progress, now), next,
+                !last && protocol.phases().get(index + 1).loadsSpine());
+    }
+
+    /** True when /today should offer the check-in right away: something waits for a steady one. */
+    public boolean waitsForCheckIn(RecoveryProgress progress, Instant now) {
+        Standing s = standing(progress, now);
+        return s.awaiting().isPresent() || s.loadedWorkWaits();
+    }
+
     public String today(RecoveryProgress progress, Optional<Double> weightKg, ZoneId zone, Instant now) {
         return today(progress, weightKg, zone, now, Units.KG);
     }
 
-    /** Today's plan with loads in {@code units} (pounds: rounded down to 5 lb, kilograms beside). */
+    /** Today's plan with loads in {@code units} (pounds: to the 5 lb plate step, kilograms beside). */
     public String today(RecoveryProgress progress, Optional<Double> weightKg, ZoneId zone, Instant now, Units units) {
-        Protocol.Phase phase = phases.phase(progress);
-        long day = Math.max(0, Duration.between(progress.startedAt(), now).toDays());
+        Standing s = standing(progress, now);
+        Protocol.Phase phase = s.phase();
         List<String> lines = new ArrayList<>();
-        String week = phase.weekCount() > 0 ? ", week " + phases.week(progress, now) + " of " + phase.weekCount() : "";
-        lines.add("Today, day " + day + " of your recovery: phase " + (protocol.indexOf(phase.id()) + 1) + ", "
+        String week = phase.weekCount() > 0 ? ", week " + s.week() + " of " + phase.weekCount() : "";
+        lines.add("Today, day " + s.day() + " of your recovery: phase " + (s.index() + 1) + ", "
                 + phase.name() + week + ".");
         if (!phase.summary().isBlank()) {
             lines.add(phase.summary());
         }
-        if (progress.inStrainHold(now)) {
+        s.awaiting().ifPresent(a -> lines.add("Next: " + a.what() + ", due since " + DAY.format(a.dueSince().atZone(zone))
+                + ". It loads your spine, so it starts only after a steady check-in (within " + steadyHours()
+                + " hours, pain not rising by " + protocol.checkIn().regressionRise() + " or more). You stay here until then: send /checkin."));
+        boolean hold = s.strainHoldUntil().isPresent();
+        if (hold) {
             lines.add("After the back strain you reported, loaded work is on hold until "
-                    + DAY.format(progress.strainHoldUntil().get().atZone(zone)) + ". Instead:");
+                    + DAY.format(s.strainHoldUntil().get().atZone(zone)) + ". Instead:");
+        } else if (s.loadedWorkWaits()) {
+            lines.add("Loaded work needs a steady check-in within the last " + steadyHours()
+                    + " hours, and I have none: check in (/checkin) and today's loads follow. Until then:");
         }
         for (Protocol.Item item : phases.currentItems(progress, now)) {
             lines.add("- " + item(item, progress, now, units));
         }
-        if (!progress.inStrainHold(now)) {
+        boolean replaced = hold || s.loadedWorkWaits();
+        if (!replaced) {
             phase.accessories().ifPresent(acc -> {
                 lines.add("Accessory work, " + times(acc.perWeek()) + " a week:");
                 acc.items().forEach(i -> lines.add("- " + item(i, progress, now, units)));
             });
         }
-        phase.gate().ifPresent(gate -> {
+        phase.gate().filter(g -> !phases.gatePassed(progress)).ifPresent(gate -> {
             lines.add("The tests:");
             gate.tests().forEach(t -> lines.add("- " + t.text()));
         });
@@ -57,16 +92,25 @@ public final class PlanText {
             lines.add("Loads are worked out from your one-rep max before the injury: tell me when I ask.");
         }
         Optional<DailyTargets> targets = weightKg.map(kg -> DailyTargets.forWeight(protocol.nutrition(), kg));
-        for (String note : phase.notes()) {
-            lines.add(fill(note, targets));
+        if (!replaced) {
+            for (String note : phase.notes()) {
+                lines.add(fill(note, targets));
+            }
         }
-        progress.phaseEndsAt().filter(end -> end.isAfter(now) && protocol.indexOf(phase.id()) + 1 < protocol.phases().size())
-                .ifPresent(end -> lines.add("Next phase from " + DAY.format(end.atZone(zone)) + ", if check-ins stay steady."));
+        s.nextPhaseAt().ifPresent(end -> lines.add("Next phase from " + DAY.format(end.atZone(zone))
+                + (s.nextNeedsSteadyCheckIn() ? ", once a check-in within " + steadyHours() + " hours before it is steady (silence does not count)."
+                : ".")));
         return String.join("\n", lines);
     }
 
-    public String roadMap(RecoveryProgress progress, ZoneId zone) {
-        int current = protocol.indexOf(progress.phaseId());
+    private int steadyHours() {
+        return protocol.checkIn().steadyWithinHours();
+    }
+
+    /** The road map and where the person stands, from the same {@link #standing} as {@link #today}. */
+    public String roadMap(RecoveryProgress progress, ZoneId zone, Instant now) {
+        Standing s = standing(progress, now);
+        int current = s.index();
         List<String> lines = new ArrayList<>();
         lines.add("Your road map:");
         for (int i = 0; i < protocol.phases().size(); i++) {
@@ -74,7 +118,18 @@ public final class PlanText {
             String mark = i < current ? "[done] " : i == current ? "[now]  " : "       ";
             String line = mark + (i + 1) + ". " + phase.name() + " (" + span(phase) + ")";
             if (i == current) {
-                line += ": since " + DAY.format(progress.phaseStartedAt().atZone(zone));
+                line += ": since " + DAY.format(s.enteredAt().atZone(zone));
+                if (phase.weekCount() > 0) {
+                    line += ", week " + s.week() + " of " + phase.weekCount();
+                }
+                if (s.strainHoldUntil().isPresent()) {
+                    line += "; loaded work on hold until " + DAY.format(s.strainHoldUntil().get().atZone(zone));
+                } else if (s.loadedWorkWaits()) {
+                    line += "; loaded work waits for a steady check-in";
+                }
+                if (s.awaiting().isPresent()) {
+                    line += "; " + s.awaiting().get().what() + " waits for a steady check-in";
+                }
             }
             lines.add(line);
         }
@@ -123,30 +178,47 @@ public final class PlanText {
         return b.toString();
     }
 
+    /** Shows {@link PhaseRules#load}: the only place a load is computed. */
     private String loadText(Protocol.Item item, Protocol.Range percent, RecoveryProgress progress, Instant now, Units units) {
         String pct = percent.min() == percent.max() ? fmt(percent.min()) + "%" : fmt(percent.min()) + "-" + fmt(percent.max()) + "%";
-        Optional<PhaseRules.Load> load = phases.load(item, progress, now, units);
-        if (load.isEmpty()) {
+        Optional<PhaseRules.Load> found = phases.load(item, progress, now);
+        if (found.isEmpty()) {
             return pct + " of your one-rep max";
         }
+        PhaseRules.Load load = found.get();
         String oneRm = units.format(progress.oneRepMaxKg().get());
-        if (units == Units.LB) {
-            String amount = pounds(load.get().amount());
-            if (percent.min() == percent.max()) {
-                return amount + ": " + pct + " of your " + oneRm + " one-rep max";
-            }
-            return amount + " this session: " + pct + " of your " + oneRm + " one-rep max is up to " + fmt(load.get().cap()) + " lb";
+        String unit = units == Units.LB ? " lb" : " kg";
+        String range = percent.min() == percent.max() ? number(load.rangeMaxKg(), units) + unit
+                : number(load.rangeMinKg(), units) + "-" + number(load.rangeMaxKg(), units) + unit;
+        if (!load.fits()) {
+            return pct + " of your " + oneRm + " one-rep max is " + range + ". " + load.adjust();
         }
+        boolean bells = load.kit().endsWith("kettlebell") || load.kit().endsWith("kettlebells");
+        String amount = bells || units == Units.KG ? fmt(load.kg()) + " kg" : pounds(load, units);
+        String kit = !bells ? "" : " (" + load.kit() + (units == Units.LB ? ", about " + Math.round(units.fromKg(load.kg())) + " lb" : "") + ")";
         if (percent.min() == percent.max()) {
-            return fmt(load.get().amount()) + " kg (" + pct + " of your " + oneRm + " one-rep max)";
+            return amount + kit + " (" + pct + " of your " + oneRm + " one-rep max is " + range + ")";
         }
-        return fmt(load.get().amount()) + " kg this session (" + pct + " of your " + oneRm + " one-rep max is up to "
-                + fmt(load.get().cap()) + " kg)";
+        String cap = bells || units == Units.KG ? fmt(load.capKg()) + " kg" : fmt(phases.roundDown(Units.LB.fromKg(load.capKg()), Units.LB)) + " lb";
+        return amount + kit + " this session (" + pct + " of your " + oneRm + " one-rep max is " + range + "; up to "
+                + cap + " with what exists)";
     }
 
-    /** "225 lb (102 kg)": a load in pounds with whole kilograms beside. */
-    private static String pounds(double lb) {
+    /**
+     * A barbell load for someone who lifts in pounds: the kilogram load converted and rounded down to the 5 lb
+     * step, or up one step when rounding down would leave the block's range; kilograms beside ("225 lb (102 kg)").
+     */
+    private String pounds(PhaseRules.Load load, Units units) {
+        double lb = phases.roundDown(units.fromKg(load.kg()), units);
+        double up = lb + protocol.loading().roundingStepLb();
+        if (lb < units.fromKg(load.rangeMinKg()) - 1e-6 && up <= units.fromKg(load.rangeMaxKg()) + 1e-6) {
+            lb = up;
+        }
         return fmt(lb) + " lb (" + Math.round(Units.LB.toKg(lb)) + " kg)";
+    }
+
+    private static String number(double kg, Units units) {
+        return fmt(Math.round(units.fromKg(kg) * 10) / 10.0);
     }
 
     private static String fill(String note, Optional<DailyTargets> targets) {

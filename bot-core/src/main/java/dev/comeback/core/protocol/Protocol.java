@@ -21,22 +21,53 @@ public record Protocol(int version, String about, Nutrition nutrition, CheckInRu
     public record Nutrition(Range waterMlPerKg, Range proteinGPerKg) {
     }
 
-    /** Pain scale bounds, the rise that regresses a phase, and when lasting pain calls for a therapist. */
-    public record CheckInRules(int painMin, int painMax, int regressionRise, int notImprovingAfterDays) {
-    }
-
-    /** Load rounding and progression; what replaces loaded work for a while after reported back strain. */
-    /** {@code roundingStepLb} is the plate step for people who lift in pounds (5 when absent). */
-    public record Loading(double roundingStepKg, double roundingStepLb, double progressionPercent, int strainHoldDays, List<Item> strainItems) {
-        public Loading {
-            roundingStepLb = roundingStepLb <= 0 ? 5 : roundingStepLb;
-            strainItems = strainItems == null ? List.of() : List.copyOf(strainItems);
+    /**
+     * Pain scale bounds, the rise that regresses a phase ("if pain increases by 2+ points ... regress"), when
+     * lasting pain calls for a therapist ("persists beyond 2-3 weeks": 14 days), how many hours back a steady
+     * check-in may lie for a spine-loading phase or block to start ({@code steadyWithinHours}, 48), and how many
+     * check-ins at each end are compared to tell a trend ({@code trendCheckIns}).
+     */
+    public record CheckInRules(int painMin, int painMax, int regressionRise, int notImprovingAfterDays,
+                               Integer steadyWithinHours, Integer trendCheckIns) {
+        public CheckInRules {
+            steadyWithinHours = steadyWithinHours == null ? 48 : steadyWithinHours;
+            trendCheckIns = trendCheckIns == null ? 3 : trendCheckIns;
         }
     }
 
-    public record Exercise(String id, String name, List<String> cues) {
+    /**
+     * Load rounding and progression; what replaces loaded work for a while after reported back strain.
+     * {@code roundingStepKg}: the smallest change a barbell load can make (a pair of the smallest plates, kg).
+     * {@code progressionPercent}: the most one rise may add ("increase weight by just 5%").
+     * {@code kettlebells}: the bell sizes that exist, for exercises whose equipment is "kettlebell".
+     * {@code roundingStepLb}: the plate step for people who lift in pounds (5 when absent).
+     */
+    public record Loading(double roundingStepKg, double roundingStepLb, double progressionPercent, int strainHoldDays,
+                          List<Item> strainItems, Kettlebells kettlebells) {
+        public Loading {
+            roundingStepLb = roundingStepLb <= 0 ? 5 : roundingStepLb;
+            strainItems = strainItems == null ? List.of() : List.copyOf(strainItems);
+            kettlebells = kettlebells == null ? Kettlebells.STANDARD : kettlebells;
+        }
+    }
+
+    /**
+     * Standard kettlebell sizes in kg: {@code fromKg} to {@code toKg} in {@code stepKg} steps (8-48 kg in 4 kg
+     * steps by default); with {@code twoBells}, two bells of one size count as a load too (16-96 kg).
+     */
+    public record Kettlebells(double fromKg, double toKg, double stepKg, boolean twoBells) {
+        public static final Kettlebells STANDARD = new Kettlebells(8, 48, 4, true);
+    }
+
+    /** {@code equipment}: "barbell" (loads in rounding steps, the default) or "kettlebell" (standard bell sizes). */
+    public record Exercise(String id, String name, List<String> cues, String equipment) {
         public Exercise {
             cues = cues == null ? List.of() : List.copyOf(cues);
+            equipment = equipment == null ? "barbell" : equipment;
+        }
+
+        public boolean kettlebell() {
+            return equipment.equals("kettlebell");
         }
     }
 
@@ -75,10 +106,14 @@ public record Protocol(int version, String about, Nutrition nutrition, CheckInRu
         }
     }
 
+    /**
+     * {@code loadsSpine}: the phase (and, with a weekly table, each of its blocks) starts only after a steady
+     * check-in (see {@link CheckInRules#steadyWithinHours()}); silence never moves anyone into it.
+     */
     public record Phase(String id, String name, Optional<Integer> fromHour, Optional<Integer> toHour,
                         Optional<Integer> minDays, String summary, List<Item> items, List<String> notes,
                         Optional<Gate> gate, List<Week> weeks, Optional<Accessories> accessories,
-                        List<String> reminders) {
+                        List<String> reminders, boolean loadsSpine) {
         public Phase {
             fromHour = fromHour == null ? Optional.empty() : fromHour;
             toHour = toHour == null ? Optional.empty() : toHour;

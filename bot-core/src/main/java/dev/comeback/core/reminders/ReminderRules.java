@@ -6,7 +6,7 @@ import java.util.List;
 
 /** When each kind of reminder falls due (config/reminders.json). Minutes count from the start of waking hours. */
 public record ReminderRules(int version, String about, Waking defaultWaking, List<DayOfWeek> defaultTrainingDays,
-                            Ice ice, Daily walk, DailyOnce walkTotal, Interval hydration, DailyOnce checkin,
+                            Ice ice, Daily walk, DailyOnce walkTotal, Interval hydration, CheckIn checkin,
                             Weekly accessories, DailyOnce warmup, List<Integer> snoozeMinutes) {
     public ReminderRules {
         about = about == null ? "" : about;
@@ -30,6 +30,18 @@ public record ReminderRules(int version, String about, Waking defaultWaking, Lis
     }
 
     public record Interval(int everyMinutes, int staleAfterMinutes) {
+    }
+
+    /**
+     * The daily check-in prompt. After {@code unansweredBeforeNudge} prompts with no word from the person, the
+     * next one says it has not heard from them, and then prompts thin out: {@code quietEveryDays} gives the
+     * days between them in turn (the last repeats: every 3 days, then weekly), until the person writes.
+     */
+    public record CheckIn(int minutesAfterWaking, int staleAfterMinutes, Integer unansweredBeforeNudge, List<Integer> quietEveryDays) {
+        public CheckIn {
+            unansweredBeforeNudge = unansweredBeforeNudge == null ? 2 : unansweredBeforeNudge;
+            quietEveryDays = quietEveryDays == null || quietEveryDays.isEmpty() ? List.of(3, 3, 7) : List.copyOf(quietEveryDays);
+        }
     }
 
     public record Weekly(List<DayOfWeek> days, int minutesAfterWaking, int staleAfterMinutes) {

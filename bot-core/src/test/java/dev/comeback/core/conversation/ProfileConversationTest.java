@@ -164,12 +164,18 @@ class ProfileConversationTest {
         assertThat(chat.state().orElseThrow().profile().weightKg()).contains(82.0);
     }
 
+    /** From the end of the profile through the functional tests and hinge practice, checking in daily. */
+    private void toOneRepMaxQuestion() {
+        chat.advance(Duration.ofHours(192)).send("/today");
+        Recovery.steadyCheckIn(chat).send("/today");
+        Recovery.passAllTests(chat);
+        Recovery.daysCheckingIn(chat, 7);
+    }
+
     /** From a fresh chat in New York, in pounds, to the question for the one-rep max. */
     private void toOneRepMaxInPounds() {
         Triage.toRecoveryProfile(chat).send("New York").press("lb").send("176");
-        chat.advance(Duration.ofHours(192)).send("/today");
-        Recovery.passAllTests(chat);
-        chat.advance(Duration.ofDays(7)).send("/today");
+        toOneRepMaxQuestion();
         assertThat(chat.lastText()).contains("one-rep max from before the injury, in lb");
     }
 
@@ -178,12 +184,12 @@ class ProfileConversationTest {
         toOneRepMaxInPounds();
         chat.send("315");
         assertThat(chat.lastText()).contains("Noted: one-rep max 315 lb.")
-                // 315 x 20% = 63 lb, down to 60; 30% = 94.5, down to 90
-                .contains("Kettlebell Romanian deadlift from blocks: 60 lb (27 kg) this session: 20-30% of your 315 lb one-rep max is up to 90 lb")
+                // 315 lb = 142.9 kg; 20-30% = 28.6-42.9 kg: the lightest standard bell in range is 32 kg
+                .contains("Kettlebell Romanian deadlift from blocks: 32 kg (one 32 kg kettlebell, about 71 lb) this session (20-30% of your 315 lb one-rep max is 63-94.5 lb")
                 .doesNotContain("315 kg");
-        chat.advance(Duration.ofDays(14 + 42)).send("/today");
+        Recovery.daysCheckingIn(chat, 14 + 42);
         // 315 x 70% = 220.5 lb: never rounded up past the protocol's percentage
-        assertThat(chat.lastText()).contains("week 7 of 8").contains("Deadlift: 5 x 3, 220 lb (100 kg): 70% of your 315 lb one-rep max");
+        assertThat(chat.lastText()).contains("week 7 of 8").contains("Deadlift: 5 x 3, 220 lb (100 kg) (70% of your 315 lb one-rep max is 220.5 lb)");
         chat.send("/status");
         assertThat(chat.lastText()).contains("One-rep max before the injury: 315 lb");
     }
@@ -191,9 +197,8 @@ class ProfileConversationTest {
     @Test
     void anImplausibleOneRepMaxIsConfirmedAndACorrectionTypedInsteadIsTaken() {
         Triage.toRecoveryProfile(chat).send("Berlin").press("kg").send("80");
-        chat.advance(Duration.ofHours(192)).send("/today");
-        Recovery.passAllTests(chat);
-        chat.advance(Duration.ofDays(7)).send("/today").send("400");
+        toOneRepMaxQuestion();
+        chat.send("400");
         assertThat(chat.lastText()).contains("Just checking: a one-rep max of 400 kg is more than 4 times your body weight of 80 kg");
         chat.send("sorry I meant 400 lb");
         assertThat(chat.lastText()).contains("Noted: one-rep max 181.4 kg.");
@@ -206,9 +211,8 @@ class ProfileConversationTest {
     @Test
     void aOneRepMaxBelowHalfTheBodyWeightIsConfirmed() {
         Triage.toRecoveryProfile(chat).send("Berlin").press("kg").send("100");
-        chat.advance(Duration.ofHours(192)).send("/today");
-        Recovery.passAllTests(chat);
-        chat.advance(Duration.ofDays(7)).send("/today").send("45");
+        toOneRepMaxQuestion();
+        chat.send("45");
         assertThat(chat.lastText()).contains("less than half your body weight of 100 kg");
         chat.press("Yes, that's right");
         assertThat(chat.lastText()).contains("Noted: one-rep max 45 kg.");

@@ -112,7 +112,7 @@ class ReminderScheduleTest {
     void badSettingsAreExplained() {
         ChatDriver chat = recoveringFrom("2026-03-02T14:00", "Europe/Berlin");
         chat.send("/settings waking 22:00-06:00");
-        assertThat(chat.lastText()).contains("start before the end");
+        assertThat(chat.lastText()).contains("Waking hours set to 22:00-06:00");
         chat.send("/settings days funday");
         assertThat(chat.lastText()).contains("/settings days mon wed fri");
         chat.send("/settings days tue thu sat");

@@ -84,7 +84,10 @@ public final class ChatDriver {
     public List<Reply> waitDelivering(Duration duration) {
         List<Reply> delivered = new ArrayList<>();
         coach.deliverDueUntil(user, chat, clock, clock.instant().plus(duration), (reminder, replies) -> {
-            last = replies;
+            if (!replies.isEmpty()) {
+                // A reminder already sent inside an earlier one's message says nothing of its own.
+                last = replies;
+            }
             all.addAll(replies);
             delivered.addAll(replies);
         });

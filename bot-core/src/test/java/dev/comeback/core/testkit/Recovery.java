@@ -27,12 +27,32 @@ public final class Recovery {
         return chat.press("Passed").press("Passed").press("Passed").press("Passed");
     }
 
-    /** Through the gate, hinge practice and kettlebell RDLs (giving the one-rep max) into reloading week 1. */
+    /** A steady check-in (pain 1 before and after, no session to report). */
+    public static ChatDriver steadyCheckIn(ChatDriver chat) {
+        return checkIn(chat, 1, 1, "No session since last check-in");
+    }
+
+    /**
+     * Moves the clock {@code days} days on, one day at a time, with a steady check-in at the end of each: a
+     * person who checks in every day, so phases and blocks that load the spine start on time.
+     */
+    public static ChatDriver daysCheckingIn(ChatDriver chat, int days) {
+        for (int i = 0; i < days; i++) {
+            chat.advance(Duration.ofDays(1));
+            steadyCheckIn(chat);
+        }
+        return chat.send("/today");
+    }
+
+    /** Through the gate, hinge practice and kettlebell RDLs (giving the one-rep max) into reloading week 1, checking in daily. */
     public static ChatDriver toReloading(ChatDriver chat, String oneRepMax) {
-        passAllTests(toFunctionalTests(chat));
-        chat.advance(Duration.ofDays(7)).send("/today");
+        toFunctionalTests(chat);
+        steadyCheckIn(chat);
+        chat.send("/today");
+        passAllTests(chat);
+        daysCheckingIn(chat, 7);
         chat.send(oneRepMax);
-        chat.advance(Duration.ofDays(14)).send("/today");
+        daysCheckingIn(chat, 14);
         return chat;
     }
 }
