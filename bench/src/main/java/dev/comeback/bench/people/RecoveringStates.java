@@ -3,6 +3,7 @@ package dev.comeback.bench.people;
 import dev.comeback.bench.Onboarding;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.conversation.ReminderLog;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.UserRef;
@@ -52,13 +53,19 @@ public final class RecoveringStates {
         return new ConversationState(s.schemaVersion(), s.stage(), s.overlay(), s.pendingRedFlag(), s.profile(),
                 s.triageAnswers(),
                 s.triageResult().map(t -> new TriageResult(t.outcome(), t.reasons(), t.patternId(), t.at().plus(by))),
-                s.paused(), s.recovery().map(r -> moved(r, by)), s.task(), s.reminders(),
+                s.paused(), s.recovery().map(r -> moved(r, by)), s.task(), moved(s.reminders(), by),
                 s.createdAt().plus(by), s.updatedAt().plus(by));
     }
 
     private static RecoveryProgress moved(RecoveryProgress r, Duration by) {
         return new RecoveryProgress(r.startedAt().plus(by), r.phaseId(), r.phaseStartedAt().plus(by),
                 r.phaseEndsAt().map(t -> t.plus(by)), r.oneRepMaxKg(), r.loadSteps(), r.loadBlock(),
-                r.strainHoldUntil().map(t -> t.plus(by)), r.checkIns());
+                r.strainHoldUntil().map(t -> t.plus(by)), r.checkIns(), r.enteredAt().map(t -> t.plus(by)));
+    }
+
+    private static ReminderLog moved(ReminderLog log, Duration by) {
+        return new ReminderLog(log.delivered(), log.done(), log.snoozes().stream()
+                .map(z -> new ReminderLog.Snooze(z.reminderId(), z.until().plus(by))).toList(), log.skipNoteSent(),
+                log.heardAt().map(t -> t.plus(by)));
     }
 }

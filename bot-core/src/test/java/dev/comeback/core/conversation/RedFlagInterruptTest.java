@@ -90,4 +90,21 @@ class RedFlagInterruptTest {
         assertThat(chat.lastText()).contains("EMERGENCY").contains("emergency number").doesNotContain("82");
         assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
     }
+
+    @Test
+    void tiredLegsAfterTrainingAreAskedAboutNotDeclaredAnEmergency() {
+        ChatDriver chat = Triage.toRecovery(ChatDriver.inMemory());
+        chat.send("my legs are weak from leg day lol");
+        assertThat(chat.lastText()).doesNotContain("EMERGENCY").contains("is that happening to you now");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        chat.send("no");
+        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
+    }
+
+    @Test
+    void numbnessTypedAtTheFunctionalTestsIsAnEmergencyNotARequestForButtons() {
+        ChatDriver chat = dev.comeback.core.testkit.Recovery.toFunctionalTests(ChatDriver.inMemory());
+        chat.send("numbness down there since this morning");
+        assertThat(chat.lastText()).contains("EMERGENCY").doesNotContain("Please answer with one of the buttons");
+    }
 }
