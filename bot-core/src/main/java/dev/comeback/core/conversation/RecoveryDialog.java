@@ -225,7 +225,7 @@ final class RecoveryDialog {
         }
         List<String> names = phases.currentItems(progress, now).stream()
                 .map(i -> protocol.exercise(i.exercise()).map(Protocol.Exercise::name).orElse(i.exercise())).distinct().toList();
-        String allowed = names.isEmpty() ? "" : " What fits today: " + String.join(", ", names) + ".";
+        String allowed = names.isEmpty() ? "" : " Today's plan: " + String.join(", ", names) + ".";
         String where = "You're in phase " + (index + 1) + ", " + phase.name() + ".";
         if (index <= gate && !progress.inStrainHold(now)) {
             return where + " No squats, deadlifts, bench or anything else that loads your spine until you pass the "

@@ -53,7 +53,7 @@ class TypedAnswersTest {
         assertThat(chat.lastText()).contains("Question 1").contains("How to check").contains("tissue");
         assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Still not sure");
         chat.send(typed);
-        assertThat(chat.lastText()).contains("EMERGENCY").contains("could not be ruled out");
+        assertThat(chat.lastText()).contains("EMERGENCY").contains("you could not rule it out");
         assertThat(chat.state().orElseThrow().triageResult().orElseThrow().outcome()).isEqualTo(Outcome.EMERGENCY);
     }
 
