@@ -19,7 +19,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,6 +41,7 @@ public final class Conversation {
     private static final String RED_FLAG_PROMPT = "rf";
     /** Buttons that run a command: {@code cmd:checkin} does what typing /checkin does. */
     static final String COMMAND_BUTTON = "cmd";
+    private static final String CHECK_SHOWN = "|check";
     /** "/name", "/name@SomeBot" or "/name with words after it". */
     private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s(.*))?", Pattern.DOTALL);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
@@ -195,9 +198,10 @@ public final class Conversation {
         if (text.length() > MAX_TEXT_CHARS) {
             return new Input.TooLong(text.length());
         }
-        List<Button> buttons = prompt(state, now).reply().buttons();
+        Prompt prompt = prompt(state, now);
+        List<Button> buttons = prompt.reply().buttons();
         Optional<Button> typed = buttons.stream().filter(b -> b.label().equalsIgnoreCase(text)).findFirst()
-                .or(() -> FreeAnswers.press(text, buttons));
+                .or(() -> FreeAnswers.press(text, buttons, prompt.typed()));
         if (typed.isPresent()) {
             int cut = typed.get().data().lastIndexOf(':');
             return new Input.Choice(typed.get().data().substring(0, cut), typed.get().data().substring(cut + 1));
@@ -322,11 +326,32 @@ public final class Conversation {
             ConversationState kept = state.withoutOverlay();
             return turn(kept, now, Reply.text(Texts.RESET_KEPT), prompt(kept, now).reply());
         }
-        if (yes) {
-            return emergency(state.withoutOverlay(), new RedFlag(state.pendingRedFlag(), signName(state.pendingRedFlag()), true), now);
+        String signId = pendingSign(state);
+        switch (choice.optionId()) {
+            case "yes":
+                return emergency(state.withoutOverlay(), new RedFlag(signId, signName(signId), true), now);
+            case "unsure":
+                ConversationState checking = state.withOverlay(Overlay.CONFIRM_RED_FLAG, signId + CHECK_SHOWN);
+                return turn(checking, now, prompt(checking, now).reply());
+            case "still_unsure":
+                return emergency(state.withoutOverlay(), new RedFlag(signId, "possible " + signName(signId) + " (you could not rule it out)", true), now);
+            default:
+                ConversationState cleared = state.withoutOverlay();
+                return turn(cleared, now, Reply.text(Texts.RED_FLAG_CLEARED), prompt(cleared, now).reply());
         }
-        ConversationState cleared = recovery.safetyCleared(state.withoutOverlay());
-        return turn(cleared, now, Reply.text(Texts.RED_FLAG_CLEARED), prompt(cleared, now).reply());
+    }
+
+    /** The sign a red-flag question is about; its overlay data ends in {@link #CHECK_SHOWN} once "Not sure" was pressed. */
+    private static String pendingSign(ConversationState state) {
+        String data = state.pendingRedFlag();
+        return data.endsWith(CHECK_SHOWN) ? data.substring(0, data.length() - CHECK_SHOWN.length()) : data;
+    }
+
+    /** How a person can check the sign themselves: the check text of the quiz question about it. */
+    private String checkFor(String signId) {
+        return content.redFlags().signs().stream().filter(s -> s.id().equals(signId)).findFirst()
+                .flatMap(s -> content.triage().question(s.checkQuestion())).map(TriageQuiz.Question::check)
+                .filter(c -> !c.isBlank()).orElse(Texts.GENERIC_CHECK);
     }
 
     /** Asks whether a sign named uncertainly is really happening; "Yes" is an emergency. */
@@ -439,8 +464,13 @@ public final class Conversation {
                     Prompt.button(RESET_PROMPT, "yes", Texts.RESET_YES), Prompt.button(RESET_PROMPT, "no", Texts.RESET_NO)));
         }
         if (state.overlay() == Overlay.CONFIRM_RED_FLAG) {
-            return Prompt.buttons(RED_FLAG_PROMPT, Texts.redFlagQuestion(signName(state.pendingRedFlag())), List.of(
-                    Prompt.button(RED_FLAG_PROMPT, "yes", Texts.RED_FLAG_YES), Prompt.button(RED_FLAG_PROMPT, "no", Texts.RED_FLAG_NO)));
+            String signId = pendingSign(state);
+            boolean checkShown = state.pendingRedFlag().endsWith(CHECK_SHOWN);
+            String question = Texts.redFlagQuestion(signName(signId));
+            return Prompt.buttons(RED_FLAG_PROMPT, checkShown ? checkFor(signId) + "\n" + question : question, List.of(
+                    Prompt.button(RED_FLAG_PROMPT, "yes", Texts.RED_FLAG_YES), Prompt.button(RED_FLAG_PROMPT, "no", Texts.RED_FLAG_NO),
+                    checkShown ? Prompt.button(RED_FLAG_PROMPT, "still_unsure", Texts.STILL_NOT_SURE)
+                            : Prompt.button(RED_FLAG_PROMPT, "unsure", Texts.NOT_SURE)));
         }
         if (ProfileDialog.owns(state.overlay())) {
             return profile.prompt(state, now);
@@ -470,8 +500,11 @@ public final class Conversation {
         boolean checkShown = triage.checkShown(state.triageAnswers(), q);
         String text = "Question " + number + " of up to " + content.triage().questions().size() + ": "
                 + (checkShown ? q.check() + "\n" : "") + q.text();
-        List<Button> buttons = q.optionsShown(checkShown).stream().map(o -> new Button(o.label(), q.buttonData(o.id()))).toList();
-        return Prompt.buttons("t:" + q.id(), text, buttons);
+        List<TriageQuiz.Option> shown = q.optionsShown(checkShown);
+        List<Button> buttons = shown.stream().map(o -> new Button(o.label(), q.buttonData(o.id()))).toList();
+        Map<String, List<String>> typed = new HashMap<>();
+        shown.forEach(o -> typed.put(q.buttonData(o.id()), o.typed()));
+        return Prompt.buttons("t:" + q.id(), text, buttons).withTyped(typed);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------

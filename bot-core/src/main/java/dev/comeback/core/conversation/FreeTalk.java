@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** What a message typed outside any question is about, judged by its words. Pure. */
 enum FreeTalk {
-    PAIN_OR_WORRY, GOOD_NEWS, TRAINING_QUESTION, THANKS, OTHER;
+    PAIN_OR_WORRY, GOOD_NEWS, MEDICATION, TRAINING_QUESTION, THANKS, ACKNOWLEDGED, OTHER;
 
     private static final Pattern PAIN = words("hurts?", "hurting", "pain", "painful", "agony", "scared", "afraid",
             "worried", "worry", "anxious", "panic\\w*", "terrible", "awful", "worse", "killing me", "really bad",
@@ -16,8 +16,12 @@ enum FreeTalk {
             "lifting", "train", "training", "gym", "workout", "work out", "exercise", "run", "running", "jog",
             "jogging", "press", "rows?", "pull ?ups?", "cycling", "swim", "swimming", "yoga", "sport", "football",
             "can i", "should i", "is it ok", "is it okay", "am i allowed", "allowed to");
-    private static final Pattern THANKS_WORDS = Pattern.compile("^(thanks?( you)?( so much)?|thank u|thx|ty|cheers|ok(ay)?|k|kk|"
-            + "cool|great|nice|got it|will do|sounds good|perfect|awesome|alright|fine|good|lol|haha|yay)( [a-z]+)?$");
+    private static final Pattern THANKS_WORDS = Pattern.compile("^(thanks?( you)?( so much)?|thank u|thx|ty|cheers)( [a-z]+)?$");
+    private static final Pattern ACK_WORDS = Pattern.compile("^(ok(ay)?|k|kk|cool|great|nice|got it|will do|sounds good|perfect|"
+            + "awesome|alright|fine|good|lol|haha|yay|done|did it)( [a-z]+)?$");
+    private static final Pattern MEDICATION_WORDS = words("advil", "ibuprofen", "nurofen", "motrin", "aleve", "naproxen",
+            "paracetamol", "tylenol", "acetaminophen", "aspirin", "painkillers?", "pain killers?", "meds", "medication",
+            "medicine", "pills?", "nsaids?", "muscle relaxants?");
     private static final Pattern GOOD = words("better", "improving", "improved", "easing", "eased", "less pain",
             "much less", "feels good", "feeling good", "pain free", "no pain");
     private static final Pattern WORSE = words("worse", "not better", "no better", "isnt better", "scared", "worried");
@@ -25,8 +29,14 @@ enum FreeTalk {
 
     static FreeTalk of(String text) {
         String t = NOT_WORD.matcher(TextReader.fold(text)).replaceAll(" ").replaceAll(" +", " ").trim();
-        if (t.isEmpty() || THANKS_WORDS.matcher(t).matches()) {
+        if (THANKS_WORDS.matcher(t).matches()) {
             return THANKS;
+        }
+        if (t.isEmpty() || ACK_WORDS.matcher(t).matches()) {
+            return ACKNOWLEDGED;
+        }
+        if (MEDICATION_WORDS.matcher(t).find()) {
+            return MEDICATION;
         }
         if (GOOD.matcher(t).find() && !WORSE.matcher(t).find()) {
             return GOOD_NEWS;

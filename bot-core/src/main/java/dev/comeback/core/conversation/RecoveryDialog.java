@@ -93,14 +93,6 @@ final class RecoveryDialog {
 
     // ---- commands ------------------------------------------------------------------------------------
 
-    /** The person said no to a red-flag question: a check-in waiting at its safety question takes that as its answer. */
-    ConversationState safetyCleared(ConversationState state) {
-        if (state.stage() == Stage.RECOVERY && state.task().kind() == Task.Kind.CHECK_IN && state.task().answer("safety").isEmpty()) {
-            return state.withTask(state.task().answered("safety", "no"));
-        }
-        return state;
-    }
-
     Turn checkIn(ConversationState state, Instant now) {
         ConversationState next = state.withTask(Task.of(Task.Kind.CHECK_IN));
         return turn(next, now, prompt(next, now).reply());
@@ -208,8 +200,17 @@ final class RecoveryDialog {
             case GOOD_NEWS -> turn(state, now, Reply.choices(Texts.GOOD_NEWS,
                     List.of(new Button(Texts.CHECK_IN_NOW, Conversation.COMMAND_BUTTON + ":checkin"))));
             case THANKS -> turn(state, now, Reply.text(Texts.YOU_ARE_WELCOME));
+            case ACKNOWLEDGED -> turn(state, now, Reply.text(Texts.NOTED));
+            case MEDICATION -> turn(state, now, Reply.text(medicationAnswer(state)));
             case OTHER -> turn(state, now, Reply.text(Texts.NOT_A_QUESTION));
         };
+    }
+
+    /** The protocol's one word on medication: the ibuprofen note of the first 72 hours, and a pharmacist beyond it. */
+    private String medicationAnswer(ConversationState state) {
+        String note = protocol.phases().stream().flatMap(p -> p.notes().stream())
+                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("ibuprofen")).findFirst().orElse("");
+        return (note.isBlank() ? "" : note + " ") + Texts.MEDICATION_BEYOND;
     }
 
     /** What may be trained now, from the phase's own list; spinal loading waits for the functional tests. */
@@ -301,7 +302,11 @@ final class RecoveryDialog {
                 String expected = step.equals("before") || step.equals("after")
                         ? "I need one number from " + protocol.checkIn().painMin() + " to " + protocol.checkIn().painMax() + ", like 3, 3/10 or \"about 3\"; if it is between two, pick the higher."
                         : Texts.chooseButton(Conversation.labels(prompt.reply()));
-                return turn(state, now, Reply.text(expected), prompt.reply());
+                return turn(state, now, Reply.text(switch (FreeTalk.of(text.text())) {
+                    case PAIN_OR_WORRY -> Texts.PAIN_HEARD_IN_CHECK_IN;
+                    case TRAINING_QUESTION, MEDICATION -> Texts.AFTER_THE_CHECK_IN;
+                    default -> expected;
+                }), prompt.reply());
             }
         } else {
             return turn(state, now, prompt.reply());

@@ -33,6 +33,10 @@ final class Texts {
 
     static final String RED_FLAG_YES = "Yes";
     static final String RED_FLAG_NO = "No";
+    static final String NOT_SURE = "Not sure";
+    static final String STILL_NOT_SURE = "Still not sure";
+    static final String GENERIC_CHECK = "How to check: compare the feeling between your legs and in both legs with how it was before the back pain, "
+            + "walk a few steps on your heels and toes, and think about whether peeing or pooing has changed. Anything new counts as yes.";
     static final String RED_FLAG_CLEARED = "Thank you. If that ever changes, tell me straight away. Carrying on:";
     static final String ANSWER_RED_FLAG_FIRST = "Please answer this first, it matters for your safety:";
 
@@ -50,6 +54,10 @@ final class Texts {
     static final String CHECK_IN_NOW = "Check in now";
     static final String GOOD_NEWS = "Good to hear. Log it in a check-in so your plan moves with you.";
     static final String YOU_ARE_WELCOME = "You're welcome. I'm here whenever you need me.";
+    static final String NOTED = "Noted.";
+    static final String PAIN_HEARD_IN_CHECK_IN = "I hear you, and I'm sorry it's hard. Let's finish this check-in: it is how I adjust your plan.";
+    static final String AFTER_THE_CHECK_IN = "Good question; ask me again once this check-in is done. First:";
+    static final String MEDICATION_BEYOND = "I can't advise on medicines beyond that: a pharmacist or your doctor can, and they know what else you take.";
     static final String NOT_A_QUESTION = "I'm not sure what you mean. /today shows today's plan, /checkin starts a check-in, /help lists the rest.";
 
     private Texts() {

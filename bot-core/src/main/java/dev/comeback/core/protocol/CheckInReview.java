@@ -84,7 +84,8 @@ public final class CheckInReview {
                 messages.add(why + " Please see a physical therapist: hands-on "
                         + "assessment and treatment (such as McKenzie extensions) can find what this plan cannot.");
             }
-        } else if (!expectation.isBlank()) {
+        } else if (!expectation.isBlank() && p.checkIns().size() == 1) {
+            // What to expect is said once, at the first check-in; repeated daily it stops being true or useful.
             messages.add(expectation);
         }
         return new Result(p, messages, regressed, therapist);

@@ -26,11 +26,13 @@ public record RedFlagRules(int version, String about, Map<String, List<String>> 
      * One sign. Each rule is a set of concept names that must all occur in one sentence; {@code askRules}
      * only ever make the bot ask, and not when a concept of {@code unless} is in the sentence; a concept of
      * {@code softeners} in the sentence turns a certain reading into a question; {@code domain} lists the
-     * concepts that, denied alone ("my bladder is fine"), answer no to a safety question about this sign.
+     * concepts that, denied alone ("my bladder is fine"), answer no to a safety question about this sign;
+     * {@code checkQuestion} names the triage question whose check text tells a person who is not sure how to find out.
      */
     public record Sign(String id, String name, List<List<String>> rules, List<List<String>> askRules, List<String> domain,
-                       List<String> softeners, List<String> unless) {
+                       List<String> softeners, List<String> unless, String checkQuestion) {
         public Sign {
+            checkQuestion = checkQuestion == null ? "" : checkQuestion;
             rules = rules.stream().map(List::copyOf).toList();
             askRules = askRules == null ? List.of() : askRules.stream().map(List::copyOf).toList();
             domain = domain == null ? List.of() : List.copyOf(domain);

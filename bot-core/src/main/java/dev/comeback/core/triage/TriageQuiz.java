@@ -51,14 +51,16 @@ public record TriageQuiz(
     /**
      * One answer. {@code outcome} RECOVERY means the answer raises no concern; {@code signs} feed the pattern;
      * {@code opensCheck} ("Not sure") shows the question's check text and asks again instead of answering;
-     * {@code afterCheck} ("Still not sure") is offered only then.
+     * {@code afterCheck} ("Still not sure") is offered only then. {@code typed}: other words people type for
+     * this answer ("the next day"), read as pressing it.
      */
     public record Option(String id, String label, Outcome outcome, String reason, List<String> signs, boolean opensCheck,
-                         boolean afterCheck) {
+                         boolean afterCheck, List<String> typed) {
         public Option {
             outcome = outcome == null ? Outcome.RECOVERY : outcome;
             reason = reason == null ? "" : reason;
             signs = signs == null ? List.of() : List.copyOf(signs);
+            typed = typed == null ? List.of() : List.copyOf(typed);
         }
     }
 

@@ -64,7 +64,7 @@ class RedFlagInterruptTest {
         ChatDriver chat = ChatDriver.inMemory().send("/start").press("No").press("No");
         chat.send("not sure if there's numbness in my groin, mostly just back pain");
         assertThat(chat.lastText()).contains("numbness in the groin or saddle area").contains("happening to you now");
-        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
 
         chat.send("what do you mean?");
         assertThat(chat.lastText()).contains("matters for your safety");
@@ -96,7 +96,7 @@ class RedFlagInterruptTest {
         ChatDriver chat = Triage.toRecovery(ChatDriver.inMemory());
         chat.send("my legs are weak from leg day lol");
         assertThat(chat.lastText()).doesNotContain("EMERGENCY").contains("is that happening to you now");
-        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
         chat.send("no");
         assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
     }

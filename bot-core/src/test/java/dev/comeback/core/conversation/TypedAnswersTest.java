@@ -86,7 +86,7 @@ class TypedAnswersTest {
     void theRedFlagQuestionIsAYesNoQuestionAndTypedNoCarriesOn() {
         chat.send("/start").send("maybe some numbness down there?");
         assertThat(chat.lastText()).contains("is that happening to you now, new since your back pain began?");
-        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
         chat.send("nope");
         assertThat(chat.lastText()).contains("Question 1");
     }
@@ -105,9 +105,12 @@ class TypedAnswersTest {
     }
 
     @Test
-    void aHedgedAnswerToTheSafetyQuestionAsksOnceAndItsNoAnswersTheSafetyQuestion() {
+    void aHedgedAnswerToTheSafetyQuestionAsksAboutThatSignThenTheWholeSafetyQuestionAgain() {
         Triage.toRecovery(chat).send("/checkin").send("a bit of numbness, not sure");
-        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
+        chat.press("No");
+        // A no about one sign does not answer for the others.
+        assertThat(chat.lastText()).contains("First, safety");
         chat.press("No");
         assertThat(chat.lastText()).contains("Pain right now");
     }
@@ -137,9 +140,70 @@ class TypedAnswersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"thanks", "👍", "ok thanks", "cheers"})
-    void thanksOrAnEmojiGetsAShortReply(String typed) {
+    @ValueSource(strings = {"thanks", "thank you so much", "cheers"})
+    void thanksGetsAShortReply(String typed) {
         Triage.toRecovery(chat).send(typed);
         assertThat(chat.lastText()).isEqualTo("You're welcome. I'm here whenever you need me.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"👍", "ok", "ok iced", "got it"})
+    void anEmojiOrAnOkIsNotedBriefly(String typed) {
+        Triage.toRecovery(chat).send(typed);
+        assertThat(chat.lastText()).isEqualTo("Noted.");
+    }
+
+    @Test
+    void aQuestionAboutPainkillersGetsTheProtocolsNoteAndAPharmacist() {
+        Triage.toRecovery(chat).send("is it ok to take advil?");
+        assertThat(chat.lastText()).contains("ibuprofen 200-400 mg").contains("pharmacist").doesNotContain("No squats");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no pain", "no problem", "nothing hurts anymore", "not bad at all"})
+    void noPainAtAFunctionalTestIsAskedAgainNotTakenAsAFail(String typed) {
+        Recovery.toFunctionalTests(chat).send(typed);
+        assertThat(chat.lastText()).contains("Please answer with one of the buttons: Passed / Not yet").doesNotContain("Back to");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"day after|delayed", "the next day|delayed", "stiff|dull_even", "stabbing when i bend|sharp",
+            "during the lift|during"})
+    void aDistinctWordOfALabelPressesIt(String typed, String option) {
+        chat.send("/start").pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes");
+        if (!option.equals("during") && !option.equals("delayed")) {
+            chat.press("A day or two later");
+        }
+        chat.send(typed);
+        assertThat(chat.state().orElseThrow().triageAnswers().get(chat.state().orElseThrow().triageAnswers().size() - 1).optionId())
+                .isEqualTo(option);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lol no", "no its just from leg day", "nah just doms"})
+    void aPlainNoInFrontOfASentenceAnswersTheRedFlagQuestion(String typed) {
+        Triage.toRecovery(chat).send("my legs are weak from leg day lol").send(typed);
+        assertThat(chat.lastText()).contains("Thank you. If that ever changes");
+    }
+
+    @Test
+    void notSureAboutARedFlagShowsHowToCheckAndStillNotSureIsAnEmergency() {
+        Triage.toRecovery(chat).send("maybe a bit numb down there?").send("not sure");
+        assertThat(chat.lastText()).contains("How to check").contains("tissue");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Still not sure");
+        chat.send("idk");
+        assertThat(chat.lastText()).contains("EMERGENCY").contains("you could not rule it out");
+    }
+
+    @Test
+    void aNegativePainScoreIsAskedAgain() {
+        Triage.toRecovery(chat).send("/checkin").press("No").send("-1");
+        assertThat(chat.lastText()).contains("one number from 0 to 10");
+    }
+
+    @Test
+    void fearTypedInTheMiddleOfACheckInIsHeard() {
+        Triage.toRecovery(chat).send("/checkin").press("No").send("it hurts a lot today, like really bad, I'm scared");
+        assertThat(chat.lastText()).contains("I hear you").contains("Pain right now");
     }
 }
