@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a few sender threads make the calls, because each takes a network round trip. A row leaves the outbox
  * only once all its messages are sent; a crash in between resends at most the message that was in flight.
  *
- * <p>429: that chat waits {@code retry_after}, then the message goes. 403 (blocked): the person's reminders
+ * <p>429: every chat waits {@code retry_after} (Telegram does not say whether it meant one chat or the bot),
+ * then the message goes. 403 (blocked): the person's reminders
  * pause and their queued reminders are dropped. 400: the message can never be sent as it is; logged, dropped.
  * Anything else, or no answer at all: retried with exponential backoff.
  */
@@ -193,6 +194,7 @@ final class OutboxDispatcher implements AutoCloseable {
                 Instant until = now.plusSeconds(seconds == null || seconds < 1 ? 1 : seconds);
                 synchronized (pacer) {
                     pacer.hold(message.chat(), until);
+                    pacer.holdAll(until);
                 }
                 outbox.retryAt(message.id(), message.attempts(), until);
                 log.warn("Telegram asked to slow down for chat {}: waiting until {}", message.chat().key(), until);
