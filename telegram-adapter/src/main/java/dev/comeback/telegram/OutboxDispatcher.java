@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a few sender threads make the calls, because each takes a network round trip. A row leaves the outbox
  * only once all its messages are sent; a crash in between resends at most the message that was in flight.
  *
- * <p>429: that chat waits {@code retry_after}, then the message goes. 403 (blocked): the person's reminders
+ * <p>429: every chat waits {@code retry_after} (Telegram does not say whether it meant one chat or the bot),
+ * then the message goes. 403 (blocked): the person's reminders
  * pause and their queued reminders are dropped. 400: the message can never be sent as it is; logged, dropped.
  * Anything else, or no answer at all: retried with exponential backoff.
  */
@@ -145,6 +146,10 @@ final class OutboxDispatcher implements AutoCloseable {
                 sleep = wait.compareTo(sleep) < 0 ? wait : sleep;
                 continue;
             }
+            if (!running) {
+                idleSenders.release();
+                return sleep;
+            }
             inFlight.add(chat);
             senders.execute(() -> sendNextPart(message, now));
         }
@@ -189,6 +194,7 @@ final class OutboxDispatcher implements AutoCloseable {
                 Instant until = now.plusSeconds(seconds == null || seconds < 1 ? 1 : seconds);
                 synchronized (pacer) {
                     pacer.hold(message.chat(), until);
+                    pacer.holdAll(until);
                 }
                 outbox.retryAt(message.id(), message.attempts(), until);
                 log.warn("Telegram asked to slow down for chat {}: waiting until {}", message.chat().key(), until);
@@ -236,14 +242,18 @@ final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** Stops taking messages from the outbox and waits for the one on the wire to be sent and recorded. */
     @Override
     public void close() {
         running = false;
         wake();
-        senders.shutdown();
         try {
+            // The loop first, so that it hands the senders nothing more.
             loop.join(5_000);
-            senders.awaitTermination(10, TimeUnit.SECONDS);
+            senders.shutdown();
+            if (!senders.awaitTermination(8, TimeUnit.SECONDS)) {
+                log.warn("a message was still being sent when the bot stopped; it goes again after the restart");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -33,6 +33,7 @@ final class Pacer {
     private final Deque<Instant> overall = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> perChat = new HashMap<>();
     private final Map<String, Instant> heldUntil = new HashMap<>();
+    private Instant allHeldUntil;
     private double proactiveTokens = BUCKET;
     private Instant refilled;
 
@@ -45,6 +46,7 @@ final class Pacer {
         trim(overall, now.minusSeconds(1));
         Instant at = now;
         at = later(at, heldUntil.get(chat.key()));
+        at = later(at, allHeldUntil);
         at = later(at, freeSlot(overall, limits.perSecond(), Duration.ofSeconds(1)));
         Deque<Instant> sent = perChat.get(chat.key());
         if (sent != null) {
@@ -112,6 +114,14 @@ final class Pacer {
     /** Telegram said to wait (429 with retry_after): nothing goes to {@code chat} before {@code until}. */
     void hold(ChatRef chat, Instant until) {
         heldUntil.merge(chat.key(), until, Pacer::later);
+    }
+
+    /**
+     * Nothing goes to any chat before {@code until}: a 429 does not say whether it was meant for one chat or
+     * for the whole bot, and sending elsewhere inside a bot-wide {@code retry_after} earns longer bans.
+     */
+    void holdAll(Instant until) {
+        allHeldUntil = later(until, allHeldUntil);
     }
 
     /** Chats with sends still inside their window; bounded by how many were written to recently. */

@@ -3,53 +3,226 @@ package dev.comeback.core.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
+    /**
+     * Below this share of live data in the file (percent), closing and opening compact it. With every chunk
+     * appended ({@link #durable}) nothing else gives space back.
+     */
+    static final int COMPACT_BELOW_FILL_RATE = 50;
 
-    private Database(HikariDataSource dataSource) {
+    private final HikariDataSource dataSource;
+    private final boolean h2File;
+
+    private Database(HikariDataSource dataSource, boolean h2File) {
         this.dataSource = dataSource;
+        this.h2File = h2File;
     }
 
+    /**
+     * Opens the pool and migrates the schema. An H2 file that exists but cannot be what the bot wrote (empty,
+     * unreadable, or without the bot's schema) stops the start with a {@link StorageException} naming the
+     * file, what is wrong and what to do, rather than a fresh start over people's data.
+     */
     public static Database open(String url, String user, String password, int poolSize) {
+        Optional<Path> h2File = h2File(url);
+        boolean existed = h2File.isPresent() && Files.exists(h2File.get());
+        if (existed) {
+            checkShape(h2File.get());
+            compactIfSparse(durable(url), user, password, h2File.get());
+        }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(interruptSafe(url));
+        config.setJdbcUrl(durable(url));
         config.setUsername(user);
         config.setPassword(password);
         // Flyway holds two connections while it migrates.
         config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setPoolName("comeback");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        // A file that cannot be opened fails at once, not after Hikari's 30 s of retries.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource dataSource = null;
         try {
+            dataSource = new HikariDataSource(config);
+            if (existed && !hasSchemaHistory(dataSource)) {
+                throw damaged(h2File.get(), "it holds no Comeback data (no schema history): it was cut short, "
+                        + "or it is not a Comeback database", null);
+            }
             Flyway.configure().dataSource(dataSource)
                     .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
                     .load().migrate();
         } catch (RuntimeException e) {
-            dataSource.close();
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            // A migration that does not match its history is the code's problem, not the file's.
+            if (existed && !(e instanceof StorageException) && !(e instanceof FlywayValidateException)) {
+                throw damaged(h2File.get(), "it cannot be read (" + rootMessage(e) + ")", e);
+            }
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, h2File.isPresent());
     }
 
     /**
-     * An H2 file URL whose file access survives thread interrupts. With H2's default file channel, a thread
-     * interrupted during a read or write (Quartz interrupts its threads when it shuts down; executors do on
-     * shutdownNow) closes the whole database under every other connection of the pool. H2's {@code retry:}
-     * file system reopens the file instead. Other URLs are returned unchanged.
+     * H2's own compaction, run while nothing else has the file open: {@code SHUTDOWN COMPACT} copies the live
+     * data into a new file and moves it over the old one in one rename, so a kill in the middle leaves the old
+     * file as it was. Only when the file is mostly dead chunks, which after a crash it usually is.
      */
-    static String interruptSafe(String url) {
-        String file = "jdbc:h2:file:";
-        if (url.startsWith(file) && !url.startsWith(file + "retry:")) {
-            return file + "retry:" + url.substring(file.length());
+    private static void compactIfSparse(String url, String user, String password, Path file) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+            compactIfSparse(c, file);
+        } catch (SQLException e) {
+            // Left to the open that follows, which names the file and the problem.
+            log.debug("no compaction of {} before opening: {}", file, e.getMessage());
         }
-        return url;
     }
+
+    /** Returns whether it compacted (and so closed the database). */
+    private static boolean compactIfSparse(Connection c, Path file) throws SQLException {
+        int fillRate;
+        try (java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+             java.sql.ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return false;
+            }
+            fillRate = Integer.parseInt(r.getString(1).trim());
+        }
+        if (fillRate >= COMPACT_BELOW_FILL_RATE) {
+            return false;
+        }
+        long before = file.toFile().length();
+        long started = System.nanoTime();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        log.info("compacted {}: {} KB to {} KB ({}% live) in {} ms", file, before / 1024, file.toFile().length() / 1024,
+                fillRate, (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** The file behind an H2 file URL ({@code .mv.db} added), if the URL is one. */
+    static Optional<Path> h2File(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String path = url.substring(prefix.length()).split(";", 2)[0];
+        if (path.startsWith("retry:")) {
+            path = path.substring("retry:".length());
+        }
+        return Optional.of(Path.of(path + ".mv.db"));
+    }
+
+    /**
+     * An H2 file is whole 4 KB blocks and ends with the footer of its newest chunk (H2 writes chunks at the
+     * end and trims the file after the last one). A file that is empty, or ends elsewhere, was cut short: H2
+     * would quietly go back to the newest chunk it still finds whole, an older state or none at all. (A cut
+     * that happens to fall between two chunks cannot be told from a file that ended there.)
+     */
+    private static void checkShape(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw damaged(file, "it is empty (0 bytes)", null);
+            }
+            if (size % H2_BLOCK != 0 || size < 3 * H2_BLOCK || !endsWithChunkFooter(file, size)) {
+                throw damaged(file, "it ends in the middle of its data (" + size + " bytes; cut short?)", null);
+            }
+        } catch (java.io.IOException e) {
+            throw damaged(file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final int H2_BLOCK = 4096;
+    private static final int H2_FOOTER = 128;
+
+    private static boolean endsWithChunkFooter(Path file, long size) throws java.io.IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(H2_FOOTER);
+            channel.read(footer, size - H2_FOOTER);
+            String text = new String(footer.array(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.startsWith("chunk:") && text.contains(",fletcher:");
+        }
+    }
+
+    private static boolean hasSchemaHistory(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the database's tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static StorageException damaged(Path file, String what, Throwable cause) {
+        Path absolute = file.toAbsolutePath();
+        return new StorageException("the database file " + absolute + " is damaged: " + what + ". Nothing was "
+                + "started, so nothing in it is overwritten. Restore the file from a backup, or try H2's recovery "
+                + "tool (java -cp app/target/comeback.jar org.h2.tools.Recover -dir " + absolute.getParent()
+                + " -db " + absolute.getFileName().toString().replace(".mv.db", "") + ", then RunScript on the "
+                + "SQL it writes); to start afresh instead, move the file away.", cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /**
+     * An H2 file URL made safe for a bot that can be killed at any moment; other URLs are returned unchanged.
+     * <ul>
+     * <li>{@code retry:} file access: with H2's default file channel, a thread interrupted during a read or
+     *     write (Quartz interrupts its threads when it shuts down; executors do on shutdownNow) closes the whole
+     *     database under every other connection of the pool. H2's {@code retry:} file system reopens the file.
+     * <li>{@code WRITE_DELAY=0}: each commit is written to the file before the commit returns.
+     * <li>{@code REUSE_SPACE=FALSE}: each chunk is appended at the end of the file. H2 2.5.252 loses committed
+     *     chunks on a crash when it writes them into reused space: {@code RandomAccessStore.writeChunk} writes
+     *     the file header (the pointer crash recovery starts from) before {@code FileStore.storeBuffer} sets
+     *     {@code lastChunk} to the new chunk, so a chunk placed where the previous one did not predict is
+     *     recorded nowhere; recovery follows the previous chunk's prediction, does not find it and rolls back
+     *     to the version before (and so for every later chunk until the header is written again). A chunk at
+     *     the end of the file is always found: recovery reads the last chunk of the file first.
+     *     {@code H2ChunkReuseTest} shows both.
+     * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database under the bot while
+     *     it is still stopping; the bot closes it itself, last.
+     * </ul>
+     * Settings already in the URL are kept as given.
+     */
+    public static String durable(String url) {
+        String file = "jdbc:h2:file:";
+        if (!url.startsWith(file)) {
+            return url;
+        }
+        String result = url.startsWith(file + "retry:") ? url : file + "retry:" + url.substring(file.length());
+        String upper = result.toUpperCase(Locale.ROOT);
+        for (String setting : DURABLE_H2) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            if (!upper.contains(";" + name)) {
+                result += ";" + setting;
+            }
+        }
+        return result;
+    }
+
+    private static final List<String> DURABLE_H2 =
+            List.of("WRITE_DELAY=0", "REUSE_SPACE=FALSE", "DB_CLOSE_ON_EXIT=FALSE");
 
     /**
      * The folder of the migrations written for one database product, beside the portable ones in
@@ -87,8 +260,17 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Closes the pool; an H2 file that is mostly dead chunks is compacted first (see {@link #compactIfSparse}). */
     @Override
     public void close() {
+        if (h2File && !dataSource.isClosed()) {
+            Optional<Path> file = h2File(dataSource.getJdbcUrl());
+            try (Connection c = dataSource.getConnection()) {
+                compactIfSparse(c, file.orElseThrow());
+            } catch (SQLException | RuntimeException e) {
+                log.warn("could not compact {} on closing: {}", file.orElse(null), e.getMessage());
+            }
+        }
         dataSource.close();
     }
 }
