@@ -270,12 +270,17 @@ class TelegramKillLoopTest {
         Instant start = due.minus(Duration.ofMinutes(150));
         int hours = 12 - due.atZone(ZoneOffset.UTC).getHour();
         hours = hours < -11 ? hours + 24 : hours > 12 ? hours - 24 : hours;
-        String zone = "UTC" + (hours >= 0 ? "+" : "-") + Math.abs(hours);
+        String zone = String.format(java.util.Locale.ROOT, "UTC%s%02d:00", hours >= 0 ? "+" : "-", Math.abs(hours));
         List<String> answers = new ArrayList<>(List.of("/start"));
         for (int i = 0; i < 14; i++) {
             answers.add("no");
         }
-        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "82", zone));
+        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", zone));
+        if (hours != 0) {
+            // A typed offset offers the zones at it now, with the fixed offset as the last button.
+            answers.add("Fixed " + zone);
+        }
+        answers.addAll(List.of("kg", "82"));
         for (String text : answers) {
             coach.handle(new Incoming.Text(user, chat, text, start));
         }
