@@ -42,7 +42,7 @@ final class Platforms implements AutoCloseable {
             Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
             telegram = TelegramBot.start(config, coach, new JdbcOutbox(db.dataSource()), clock);
             QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
-                    sendingAtOnce(ReminderDelivery.queued(coach), telegram), clock);
+                    sendingAtOnce(ReminderDelivery.queued(coach), telegram), clock, settings.deliveryRetention());
             coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
             return new Platforms(db, telegram, scheduler);
         } catch (RuntimeException e) {
