@@ -56,7 +56,7 @@ class RealClockRemindersTest {
         for (int i = 0; i < 14; i++) {
             answers.add("no");
         }
-        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases"));
+        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "today"));
         answers.addAll(zone);
         answers.addAll(List.of("kg", "82"));
         for (String text : answers) {
