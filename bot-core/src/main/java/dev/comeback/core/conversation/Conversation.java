@@ -120,6 +120,9 @@ public final class Conversation {
         ReminderDialog.Delivery delivery = reminders.deliver(moved.state(), due.reminderId(), due.dueAt(), now);
         if (delivery.sent()) {
             List<Reply> replies = new ArrayList<>(moved.announcements());
+            // The morning message tells of a phase that starts later today.
+            reminders.morning(moved.state(), due.dueAt()).flatMap(end -> recovery.phaseLaterToday(moved.state(), now, end))
+                    .ifPresent(replies::add);
             replies.addAll(delivery.replies());
             return new Turn(moved.state().withReminders(delivery.log()).touchedAt(now), replies);
         }

@@ -76,6 +76,28 @@ final class RecoveryDialog {
         return new Moved(next, List.of(Reply.text(text.strip())));
     }
 
+    /**
+     * For the morning message: the next phase, when time alone brings it later this waking day (before
+     * {@code dayEnd}). A phase that loads the spine is said to wait for a steady check-in.
+     */
+    Optional<Reply> phaseLaterToday(ConversationState state, Instant now, Instant dayEnd) {
+        Optional<RecoveryProgress> progress = state.recovery();
+        Optional<Instant> end = progress.flatMap(RecoveryProgress::phaseEndsAt);
+        if (end.isEmpty() || !end.get().isAfter(now) || end.get().isAfter(dayEnd)) {
+            return Optional.empty();
+        }
+        int index = protocol.indexOf(phases.phase(progress.get()).id());
+        if (index + 1 >= protocol.phases().size()) {
+            return Optional.empty();
+        }
+        Protocol.Phase next = protocol.phases().get(index + 1);
+        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT).format(end.get().atZone(zone(state)));
+        String text = next.loadsSpine()
+                ? "From " + at + " today, phase " + (index + 2) + ", " + next.name() + ", can start once you've had a steady check-in."
+                : "Today from " + at + " you move on to phase " + (index + 2) + ": " + next.name() + ". " + next.summary();
+        return Optional.of(Reply.text(text.strip()));
+    }
+
     boolean inLoadedPhase(ConversationState state) {
         return state.recovery().map(p -> phases.phase(p).isLoaded()).orElse(false);
     }
