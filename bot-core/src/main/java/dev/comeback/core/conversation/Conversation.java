@@ -319,7 +319,8 @@ public final class Conversation {
         lines.add("- Stage: " + describeStage(state));
         ZoneId zone = RecoveryDialog.zone(state);
         lines.add("- Triage: " + state.triageResult().map(r -> describeResult(r, zone)).orElse("not finished yet"));
-        state.clearance().ifPresent(c -> lines.add("- Cleared to train: yes, a clinician checked you (you told me on "
+        // A clearance given before a newer red-flag outcome no longer holds, and is not shown.
+        state.clearance().filter(c -> !needsClearance(state)).ifPresent(c -> lines.add("- Cleared to train: yes, a clinician checked you (you told me on "
                 + DAY.format(c.at().atZone(zone)) + ", after \"" + outcomeWords(c.after()) + "\")"));
         if (state.stage() == Stage.RECOVERY) {
             state.recovery().ifPresent(r -> lines.add("- Recovery counted from: " + DAY.format(r.startedAt().atZone(zone))));

@@ -54,6 +54,8 @@ class ReferralAndRetakeTest {
         chat.advance(Duration.ofDays(3)).send("/triage").press("Yes, I'm cleared to train");
         chat.advance(Duration.ofMinutes(2)).pressRepeatedly("No", 9).press("Yes");
         assertThat(chat.lastText()).contains("SEE A CLINICIAN");
+        chat.send("/status");
+        assertThat(chat.lastText()).doesNotContain("Cleared to train");
         chat.send("/triage");
         assertThat(chat.lastText()).contains("cleared you to train");
     }
