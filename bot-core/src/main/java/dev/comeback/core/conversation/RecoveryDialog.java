@@ -78,7 +78,7 @@ final class RecoveryDialog {
 
     /**
      * For the morning message: the next phase, when time alone brings it later this waking day (before
-     * {@code dayEnd}). A phase that loads the spine is said to wait for a steady check-in.
+     * {@code dayEnd}). A phase that loads the spine, without a steady check-in before it, is said to wait for one.
      */
     Optional<Reply> phaseLaterToday(ConversationState state, Instant now, Instant dayEnd) {
         Optional<RecoveryProgress> progress = state.recovery();
@@ -92,7 +92,9 @@ final class RecoveryDialog {
         }
         Protocol.Phase next = protocol.phases().get(index + 1);
         String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT).format(end.get().atZone(zone(state)));
-        String text = next.loadsSpine()
+        // A phase that loads the spine starts by itself only after a steady check-in in the hours before it.
+        boolean waits = next.loadsSpine() && phases.steadyStart(progress.get(), end.get(), now).isEmpty();
+        String text = waits
                 ? "From " + at + " today, phase " + (index + 2) + ", " + next.name() + ", can start once you've had a steady check-in."
                 : "Today from " + at + " you move on to phase " + (index + 2) + ": " + next.name() + ". " + next.summary();
         return Optional.of(Reply.text(text.strip()));
