@@ -107,7 +107,7 @@ public final class Main {
                 } else {
                     try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
                             ReminderDelivery.direct(coach, console), clock, settings.deliveryRetention())) {
-                        coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
+                        planRemindersAtStartUp(coach, scheduler, clock);
                         console.run(reader);
                     }
                 }
@@ -128,6 +128,17 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Re-plans each reminder chain as turns happen, and at start-up plans every active person's next reminders
+     * (after downtime across a phase boundary the scheduler may hold none for them).
+     */
+    static ReminderPlanSync planRemindersAtStartUp(Coach coach, QuartzReminderScheduler scheduler, Clock clock) {
+        ReminderPlanSync plans = new ReminderPlanSync(coach, scheduler, clock);
+        coach.setTurnListener(plans);
+        plans.planEveryoneAtStartUp();
+        return plans;
     }
 
     private static void createParentFolder(String jdbcUrl) throws java.io.IOException {

@@ -2,7 +2,6 @@ package dev.comeback.app;
 
 import dev.comeback.core.Coach;
 import dev.comeback.core.ReminderDelivery;
-import dev.comeback.core.ReminderPlanSync;
 import dev.comeback.core.content.Content;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.scheduling.DueReminderHandler;
@@ -43,7 +42,7 @@ final class Platforms implements AutoCloseable {
             telegram = TelegramBot.start(config, coach, new JdbcOutbox(db.dataSource()), clock);
             QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
                     sendingAtOnce(ReminderDelivery.queued(coach), telegram), clock, settings.deliveryRetention());
-            coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
+            Main.planRemindersAtStartUp(coach, scheduler, clock);
             return new Platforms(db, telegram, scheduler);
         } catch (RuntimeException e) {
             if (telegram != null) {

@@ -45,7 +45,7 @@ class ConsoleChatTest {
     void aWholeQuizToRecoveryReadsAsAChatTranscript() {
         String no14 = "no\n".repeat(14);
         Run run = console("/start\n" + no14 + lines("yes, no spikes", "A day or two later", "Dull, even stiffness",
-                "Yes, it eases", "Europe/Berlin", "kg", "82"),
+                "Yes, it eases", "Today", "Europe/Berlin", "kg", "82"),
                 "--db", db(), "--clock", "virtual", "--start", "2026-03-02T14:00", "--zone", "Europe/Berlin");
 
         assertThat(run.exitCode()).isZero();

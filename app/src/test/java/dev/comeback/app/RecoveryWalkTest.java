@@ -26,7 +26,7 @@ class RecoveryWalkTest {
         for (int i = 0; i < 14; i++) {
             input.add("No");
         }
-        input.addAll(List.of("Yes, no spikes", "A day or two later", "Dull, even stiffness", "Yes, it eases", "Europe/Berlin", "kg", "90",
+        input.addAll(List.of("Yes, no spikes", "A day or two later", "Dull, even stiffness", "Yes, it eases", "Today", "Europe/Berlin", "kg", "90",
                 "/checkin", "No", "4", "4", "No",
                 ":wait 2d", "/today",
                 ":wait 1d", "/today", "/checkin", "no", "3", "3/10", "no",

@@ -21,7 +21,7 @@ class ReminderStreamTest {
     @Test
     void waitingThreeDaysShowsTheFirst72HoursOfReminders() {
         String input = "/start\n" + "no\n".repeat(14)
-                + "Yes, no spikes\nA day or two later\nDull, even stiffness\nYes, it eases\nEurope/Berlin\nkg\n82\n:wait 72h\n";
+                + "Yes, no spikes\nA day or two later\nDull, even stiffness\nYes, it eases\nToday\nEurope/Berlin\nkg\n82\n:wait 72h\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new String[]{"--db", dir.resolve("stream").toString(), "--clock", "virtual",
                         "--start", "2026-03-02T14:00", "--zone", "Europe/Berlin"},

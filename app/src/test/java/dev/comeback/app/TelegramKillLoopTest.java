@@ -284,7 +284,7 @@ class TelegramKillLoopTest {
         for (int i = 0; i < 14; i++) {
             answers.add("no");
         }
-        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", zone));
+        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "today", zone));
         if (hours != 0) {
             // A typed offset offers the zones at it now, with the fixed offset as the last button.
             answers.add("Fixed " + zone);

@@ -16,7 +16,7 @@ public final class Onboarding {
     public static List<String> throughTimeZone(String zone) {
         List<String> messages = new ArrayList<>(List.of("/start"));
         messages.addAll(Collections.nCopies(CONCERN_QUESTIONS, "no"));
-        messages.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases"));
+        messages.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "today"));
         messages.add(zone);
         if (zone.matches("UTC[+-]\\d\\d:\\d\\d") && !zone.endsWith("00:00")) {
             // A typed offset offers the zones at it now, with the fixed offset as the last button.

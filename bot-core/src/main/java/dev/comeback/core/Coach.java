@@ -60,6 +60,11 @@ public final class Coach {
         this.listener = listener;
     }
 
+    /** Everyone with a stored conversation. */
+    public List<UserRef> people() {
+        return store.userKeys().stream().map(UserRef::fromKey).toList();
+    }
+
     /** The reminders the person's stored plan has due after {@code from} and at or before {@code to}. */
     public List<PlannedReminder> plannedReminders(UserRef user, Instant from, Instant to) {
         return store.load(user.key()).map(s -> conversation.plannedReminders(s, from, to)).orElse(List.of());
@@ -197,7 +202,9 @@ public final class Coach {
                     ? Optional.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()))
                     : Optional.empty();
             store.commit(new TurnCommit(key, changed, outgoing, cursor, delivery));
-            if (changed.isPresent()) {
+            // A reminder turn re-plans even when it changed nothing: one dropped from the plan (a phase began
+            // while the process was down) must not end the chain of reminders.
+            if (changed.isPresent() || in instanceof Incoming.Due) {
                 notifyListener(in.user());
             }
             return Optional.of(replies);

@@ -65,9 +65,9 @@ class TelegramBotTest {
         assertThat(bot.last(ANN).text()).containsIgnoringCase("time zone");
 
         List<FakeBotApi.Call> presses = api.calls("answercallbackquery");
-        assertThat(presses).hasSize(Triage.CONCERN_QUESTIONS + 4);
+        assertThat(presses).hasSize(Triage.CONCERN_QUESTIONS + 5);
         List<FakeBotApi.Call> edits = api.calls("editmessagereplymarkup");
-        assertThat(edits).hasSize(Triage.CONCERN_QUESTIONS + 4);
+        assertThat(edits).hasSize(Triage.CONCERN_QUESTIONS + 5);
         // Every message whose button was pressed now has no keyboard left to press twice.
         for (FakeBotApi.Call edit : edits) {
             JsonNode message = api.botMessage(edit.body().path("message_id").asLong()).orElseThrow();

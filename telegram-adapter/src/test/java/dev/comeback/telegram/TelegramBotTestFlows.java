@@ -7,7 +7,7 @@ final class TelegramBotTestFlows {
     private TelegramBotTestFlows() {
     }
 
-    /** /start and the whole quiz to RECOVERY, tapping buttons, as in {@link Triage#toRecoveryProfile}. */
+    /** /start and the whole quiz to RECOVERY and when the pain started (today), tapping buttons, as in {@link Triage#toRecoveryProfile}. */
     static void quizToRecovery(BotHarness bot, long user) {
         bot.say(user, "/start");
         for (int i = 0; i < Triage.CONCERN_QUESTIONS; i++) {
@@ -17,6 +17,7 @@ final class TelegramBotTestFlows {
         bot.press(user, "A day or two later");
         bot.press(user, "Dull, even stiffness");
         bot.press(user, "Yes, it eases");
+        bot.press(user, "Today");
     }
 
     /** Through the quiz and the profile questions (82 kg, Berlin) into recovery with reminders planned. */

@@ -53,7 +53,7 @@ public final class RecoveringStates {
         return new ConversationState(s.schemaVersion(), s.stage(), s.overlay(), s.pendingRedFlag(), s.profile(),
                 s.triageAnswers(),
                 s.triageResult().map(t -> new TriageResult(t.outcome(), t.reasons(), t.patternId(), t.at().plus(by))),
-                s.paused(), s.recovery().map(r -> moved(r, by)), s.task(), moved(s.reminders(), by),
+                s.paused(), s.recovery().map(r -> moved(r, by)), s.task(), moved(s.reminders(), by), s.clearance(),
                 s.createdAt().plus(by), s.updatedAt().plus(by));
     }
 

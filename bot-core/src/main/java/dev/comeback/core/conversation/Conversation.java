@@ -39,12 +39,17 @@ public final class Conversation {
 
     private static final String RESET_PROMPT = "reset";
     private static final String RED_FLAG_PROMPT = "rf";
+    private static final String CLEARANCE_PROMPT = "clear";
+    private static final String RETRIAGE_PROMPT = "retriage";
+    private static final String ONSET_PROMPT = "onset";
+    /** The button under a referral: "A clinician has checked me". */
+    static final String REFERRED_PROMPT = "ref";
     /** Buttons that run a command: {@code cmd:checkin} does what typing /checkin does. */
     static final String COMMAND_BUTTON = "cmd";
     private static final String CHECK_SHOWN = "|check";
     /** "/name", "/name@SomeBot" or "/name with words after it". */
     private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s(.*))?", Pattern.DOTALL);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final Content content;
     private final TriageEngine triage;
@@ -98,7 +103,8 @@ public final class Conversation {
             return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP)) : List.of());
         }
         // The person wrote: check-in prompts count as unanswered from now on (reminders thin out after silence).
-        RecoveryDialog.Moved moved = recovery.advance(upgrade(stored).withReminders(stored.reminders().heard(now)), now);
+        RecoveryDialog.Moved moved = recovery.freshCheckIn(
+                recovery.advance(upgrade(stored).withReminders(stored.reminders().heard(now)), now), now);
         Turn turn = dispatch(moved.state(), read(moved.state(), in, now), now);
         if (moved.announcements().isEmpty()) {
             return turn;
@@ -117,6 +123,9 @@ public final class Conversation {
         ReminderDialog.Delivery delivery = reminders.deliver(moved.state(), due.reminderId(), due.dueAt(), now);
         if (delivery.sent()) {
             List<Reply> replies = new ArrayList<>(moved.announcements());
+            // The morning message tells of a phase that starts later today.
+            reminders.morning(moved.state(), due.dueAt()).flatMap(end -> recovery.phaseLaterToday(moved.state(), now, end))
+                    .ifPresent(replies::add);
             replies.addAll(delivery.replies());
             return new Turn(moved.state().withReminders(delivery.log()).touchedAt(now), replies);
         }
@@ -174,8 +183,9 @@ public final class Conversation {
             case ASK_WEIGHT -> profile.weight(state, input, now);
             case ASK_TIME_ZONE -> profile.timeZone(state, input, now);
             case ASK_UNIT -> profile.unit(state, input, now);
+            case ASK_ONSET -> onset(state, input, now);
             case RECOVERY -> recovery.handle(state, input, now);
-            case REFERRED -> turn(state, now, referral(state, false));
+            case REFERRED -> referred(state, input, now);
         };
     }
 
@@ -218,7 +228,7 @@ public final class Conversation {
             case "help":
                 return withPrompt(state, now, Reply.text(Texts.HELP));
             case "triage":
-                return beginTriage(state.withoutOverlay().withPaused(false), now, List.of());
+                return retake(state.withoutOverlay().withPaused(false), now);
             case "status":
                 return withPrompt(state, now, Reply.text(status(state, now)));
             case "stop":
@@ -265,9 +275,42 @@ public final class Conversation {
         return turn(resumed, now, notice, Reply.text(greeting), prompt(resumed, now).reply());
     }
 
+    /**
+     * /triage: after EMERGENCY, URGENT or SEE A CLINICIAN it first asks whether a clinician has cleared them to
+     * train; in recovery it asks whether to retake (progress is kept if nothing new comes up); else it starts.
+     */
+    private Turn retake(ConversationState state, Instant now) {
+        if (needsClearance(state)) {
+            ConversationState asking = state.withOverlay(Overlay.ASK_CLEARANCE, "");
+            return turn(asking, now, prompt(asking, now).reply());
+        }
+        if (state.stage() == Stage.RECOVERY && state.recovery().isPresent()) {
+            ConversationState confirming = state.withOverlay(Overlay.CONFIRM_RETRIAGE, "");
+            return turn(confirming, now, prompt(confirming, now).reply());
+        }
+        return beginTriage(state, now, List.of());
+    }
+
+    /** Referred, and no clinician has cleared them since the outcome. */
+    private static boolean needsClearance(ConversationState state) {
+        Optional<TriageResult> result = state.triageResult().filter(r -> r.outcome() != Outcome.RECOVERY);
+        return state.stage() == Stage.REFERRED && result.isPresent()
+                && state.clearance().filter(c -> !c.at().isBefore(result.get().at())).isEmpty();
+    }
+
     private Turn beginTriage(ConversationState state, Instant now, List<Reply> before) {
-        ConversationState next = state.withStage(Stage.TRIAGE).withTriage(List.of(), Optional.empty())
-                .withRecovery(Optional.empty()).withTask(Task.NONE);
+        return beginTriage(state, now, before, false);
+    }
+
+    /**
+     * Starts the quiz. With {@code keepProgress} (a confirmed retake in recovery) the recovery progress and a
+     * task in progress stay stored, to carry on if the retake finds nothing new.
+     */
+    private Turn beginTriage(ConversationState state, Instant now, List<Reply> before, boolean keepProgress) {
+        ConversationState next = state.withStage(Stage.TRIAGE).withTriage(List.of(), Optional.empty());
+        if (!keepProgress) {
+            next = next.withRecovery(Optional.empty()).withTask(Task.NONE);
+        }
         List<Reply> replies = new ArrayList<>(before);
         replies.add(Reply.text(content.triage().intro()));
         replies.add(prompt(next, now).reply());
@@ -278,7 +321,14 @@ public final class Conversation {
         List<String> lines = new ArrayList<>();
         lines.add("Where you stand:");
         lines.add("- Stage: " + describeStage(state));
-        lines.add("- Triage: " + state.triageResult().map(this::describeResult).orElse("not finished yet"));
+        ZoneId zone = RecoveryDialog.zone(state);
+        lines.add("- Triage: " + state.triageResult().map(r -> describeResult(r, zone)).orElse("not finished yet"));
+        // A clearance given before a newer red-flag outcome no longer holds, and is not shown.
+        state.clearance().filter(c -> !needsClearance(state)).ifPresent(c -> lines.add("- Cleared to train: yes, a clinician checked you (you told me on "
+                + DAY.format(c.at().atZone(zone)) + ", after \"" + outcomeWords(c.after()) + "\")"));
+        if (state.stage() == Stage.RECOVERY) {
+            state.recovery().ifPresent(r -> lines.add("- Recovery counted from: " + DAY.format(r.startedAt().atZone(zone))));
+        }
         Units units = state.profile().unitsOrKg();
         lines.add("- Body weight: " + state.profile().weightKg().map(units::format).orElse("not given yet"));
         lines.add("- Time zone: " + state.profile().timeZone().map(z -> ZoneReader.describe(ZoneId.of(z), now)).orElse("not given yet"));
@@ -291,7 +341,7 @@ public final class Conversation {
         return switch (state.stage()) {
             case NEW -> "not started (send /start)";
             case TRIAGE -> "triage questions, " + triage.answeredCount(state.triageAnswers()) + " answered";
-            case ASK_WEIGHT, ASK_TIME_ZONE, ASK_UNIT -> "setting up your profile";
+            case ASK_WEIGHT, ASK_TIME_ZONE, ASK_UNIT, ASK_ONSET -> "setting up your profile";
             case RECOVERY -> state.recovery().map(r -> {
                 int index = content.protocol().indexOf(r.phaseId());
                 return "recovery, phase " + (index + 1) + " of " + content.protocol().phases().size() + ": "
@@ -301,12 +351,26 @@ public final class Conversation {
         };
     }
 
-    private String describeResult(TriageResult result) {
+    /** The outcome in words: "see a clinician (since 2 Mar)", "no warning signs, looks like ... (2 Mar)". */
+    private String describeResult(TriageResult result, ZoneId zone) {
+        String day = DAY.format(result.at().atZone(zone));
+        if (result.outcome() != Outcome.RECOVERY) {
+            return outcomeWords(result.outcome()) + " (since " + day + ")";
+        }
         String pattern = content.triage().recoveryPatterns().stream()
                 .filter(p -> p.id().equals(result.patternId()))
                 .map(p -> ", looks like " + p.name())
                 .findFirst().orElse("");
-        return result.outcome().name() + pattern + " (" + DATE.format(result.at().atZone(ZoneOffset.UTC)) + ")";
+        return outcomeWords(result.outcome()) + pattern + " (" + day + ")";
+    }
+
+    static String outcomeWords(Outcome outcome) {
+        return switch (outcome) {
+            case EMERGENCY -> "get emergency care";
+            case URGENT -> "see a doctor today";
+            case SEE_CLINICIAN -> "see a clinician";
+            case RECOVERY -> "no warning signs, recovery plan";
+        };
     }
 
     // ---- overlays ------------------------------------------------------------------------------------
@@ -318,6 +382,23 @@ public final class Conversation {
             return turn(state, now, Reply.text(ask), prompt.reply());
         }
         boolean yes = choice.optionId().equals("yes");
+        if (state.overlay() == Overlay.ASK_CLEARANCE) {
+            ConversationState back = state.withoutOverlay();
+            if (yes) {
+                Outcome after = back.triageResult().map(TriageResult::outcome).orElse(Outcome.SEE_CLINICIAN);
+                ConversationState cleared = back.withClearance(Optional.of(new Clearance(now, after)));
+                return beginTriage(cleared, now, List.of(Reply.text(Texts.CLEARED)));
+            }
+            return turn(back, now, Reply.text(Texts.outcomeStands(back.triageResult().map(r -> content.triage().textFor(r.outcome()).title()).orElse(""))),
+                    prompt(back, now).reply());
+        }
+        if (state.overlay() == Overlay.CONFIRM_RETRIAGE) {
+            ConversationState back = state.withoutOverlay();
+            if (yes) {
+                return beginTriage(back, now, List.of(Reply.text(Texts.RETRIAGE_STARTED)), true);
+            }
+            return turn(back, now, Reply.text(Texts.RETRIAGE_KEPT), prompt(back, now).reply());
+        }
         if (state.overlay() == Overlay.CONFIRM_RESET) {
             if (yes) {
                 ConversationState fresh = ConversationState.fresh(now);
@@ -393,6 +474,7 @@ public final class Conversation {
         return Reply.text(text.title() + "\n" + because + text.text());
     }
 
+    /** The outcome's whole advice, said once when it is reached, with the button for later. */
     private Reply referral(ConversationState state, boolean withReasons) {
         TriageResult result = state.triageResult().orElseThrow();
         TriageQuiz.OutcomeText text = content.triage().textFor(result.outcome());
@@ -401,7 +483,62 @@ public final class Conversation {
             b.append("Because you told me about: ").append(String.join("; ", result.reasons())).append(".\n");
         }
         b.append(text.text()).append('\n').append(Texts.REFERRED_AGAIN);
-        return Reply.text(b.toString());
+        // An emergency is said with nothing to press beside it; the button comes with the next answer.
+        return result.outcome() == Outcome.EMERGENCY ? Reply.text(b.toString()) : Reply.choices(b.toString(), List.of(checkedButton()));
+    }
+
+    private static Button checkedButton() {
+        return Prompt.button(REFERRED_PROMPT, "checked", Texts.CLINICIAN_CHECKED);
+    }
+
+    /**
+     * Referred: short answers, never the whole block again. What to do meanwhile is only what the protocol says
+     * (stop training and spinal loading, get the appointment, the emergency signs); "A clinician has checked me"
+     * leads to the clearance question.
+     */
+    private Turn referred(ConversationState state, Input input, Instant now) {
+        if (input instanceof Input.Choice choice && choice.promptId().equals(REFERRED_PROMPT)) {
+            ConversationState asking = state.withOverlay(Overlay.ASK_CLEARANCE, "");
+            return turn(asking, now, prompt(asking, now).reply());
+        }
+        if (!(input instanceof Input.FreeText text)) {
+            return stale(state, now);
+        }
+        Outcome outcome = state.triageResult().map(TriageResult::outcome).orElse(Outcome.SEE_CLINICIAN);
+        String answer = switch (FreeTalk.of(text.text())) {
+            case THANKS -> Texts.REFERRED_THANKS;
+            case GOOD_NEWS -> Texts.REFERRED_GOOD_NEWS + " " + Texts.meanwhile(outcome);
+            default -> Texts.meanwhile(outcome);
+        };
+        return turn(state, now, Reply.choices(answer, List.of(checkedButton())));
+    }
+
+    // ---- when the pain started -----------------------------------------------------------------------
+
+    private Prompt onsetPrompt() {
+        List<Button> buttons = new ArrayList<>();
+        for (int days = 0; days <= Onset.MOST_DAYS; days++) {
+            String label = Onset.words(days);
+            buttons.add(Prompt.button(ONSET_PROMPT, String.valueOf(days), Character.toUpperCase(label.charAt(0)) + label.substring(1)));
+        }
+        return Prompt.buttons(ONSET_PROMPT, Texts.ONSET_QUESTION, buttons);
+    }
+
+    /** The answer places the person on the timeline: their recovery is counted from the day the pain started. */
+    private Turn onset(ConversationState state, Input input, Instant now) {
+        Optional<Integer> days = Optional.empty();
+        if (input instanceof Input.Choice choice && choice.promptId().equals(ONSET_PROMPT)) {
+            days = Optional.of(Integer.parseInt(choice.optionId()));
+        } else if (input instanceof Input.FreeText text) {
+            days = Onset.read(text.text(), now.atZone(RecoveryDialog.zone(state)).toLocalDate());
+        } else if (input instanceof Input.Choice) {
+            return stale(state, now);
+        }
+        if (days.isEmpty()) {
+            return turn(state, now, Reply.text(Texts.ONSET_AGAIN), onsetPrompt().reply());
+        }
+        ConversationState placed = recovery.placed(state, now.minus(java.time.Duration.ofDays(days.get())), now);
+        return profileStep(placed, now, Reply.text(Texts.onsetNoted(Onset.words(days.get()), days.get() > 0)));
     }
 
     // ---- stages --------------------------------------------------------------------------------------
@@ -433,26 +570,34 @@ public final class Conversation {
         String expectation = content.triage().recoveryPatterns().stream()
                 .filter(p -> p.id().equals(result.patternId())).map(TriageQuiz.RecoveryPattern::expectation)
                 .findFirst().orElse("");
-        ConversationState next = done.withRecovery(Optional.of(recovery.start(now))).withTask(Task.NONE);
-        return profileStep(next, now, Reply.text(text.title() + "\n" + text.text() + "\n" + expectation));
+        Reply said = Reply.text(text.title() + "\n" + text.text() + "\n" + expectation);
+        if (done.recovery().isPresent()) {
+            // A retake in the middle of recovery that found nothing new: progress and a check-in in progress stay.
+            String phase = recovery.phaseName(done);
+            return profileStep(done, now, said, Reply.text(Texts.progressKept(phase)));
+        }
+        ConversationState next = done.withRecovery(Optional.of(recovery.start(now))).withTask(Task.NONE).withStage(Stage.ASK_ONSET);
+        return turn(next, now, said, prompt(next, now).reply());
     }
 
     /**
      * Asks for whatever the profile still lacks (time zone, then unit, then body weight), or enters recovery with
      * today's plan once it is complete.
      */
-    Turn profileStep(ConversationState state, Instant now, Reply first) {
+    Turn profileStep(ConversationState state, Instant now, Reply first, Reply... more) {
         Profile p = state.profile();
         Stage missing = p.timeZone().isEmpty() ? Stage.ASK_TIME_ZONE
                 : p.units().isEmpty() ? Stage.ASK_UNIT
                 : p.weightKg().isEmpty() ? Stage.ASK_WEIGHT
                 : Stage.RECOVERY;
-        if (missing != Stage.RECOVERY) {
-            ConversationState next = state.withStage(missing);
-            return turn(next, now, first, prompt(next, now).reply());
+        List<Reply> replies = new ArrayList<>(List.of(first));
+        replies.addAll(List.of(more));
+        ConversationState next = state.withStage(missing);
+        if (missing == Stage.RECOVERY) {
+            replies.add(recovery.today(next, now));
         }
-        ConversationState next = state.withStage(Stage.RECOVERY);
-        return turn(next, now, first, recovery.today(next, now), prompt(next, now).reply());
+        replies.add(prompt(next, now).reply());
+        return new Turn(next.touchedAt(now), replies);
     }
 
     // ---- prompts -------------------------------------------------------------------------------------
@@ -472,6 +617,14 @@ public final class Conversation {
                     checkShown ? Prompt.button(RED_FLAG_PROMPT, "still_unsure", Texts.STILL_NOT_SURE)
                             : Prompt.button(RED_FLAG_PROMPT, "unsure", Texts.NOT_SURE)));
         }
+        if (state.overlay() == Overlay.ASK_CLEARANCE) {
+            return Prompt.buttons(CLEARANCE_PROMPT, Texts.CLEARANCE_QUESTION, List.of(
+                    Prompt.button(CLEARANCE_PROMPT, "yes", Texts.CLEARANCE_YES), Prompt.button(CLEARANCE_PROMPT, "no", Texts.CLEARANCE_NO)));
+        }
+        if (state.overlay() == Overlay.CONFIRM_RETRIAGE) {
+            return Prompt.buttons(RETRIAGE_PROMPT, Texts.retriageQuestion(recovery.phaseName(state), state.task().kind() == Task.Kind.CHECK_IN),
+                    List.of(Prompt.button(RETRIAGE_PROMPT, "yes", Texts.RETRIAGE_YES), Prompt.button(RETRIAGE_PROMPT, "no", Texts.RETRIAGE_NO)));
+        }
         if (ProfileDialog.owns(state.overlay())) {
             return profile.prompt(state, now);
         }
@@ -484,8 +637,10 @@ public final class Conversation {
             case ASK_WEIGHT -> profile.weightPrompt(state);
             case ASK_TIME_ZONE -> profile.timeZonePrompt();
             case ASK_UNIT -> profile.unitPrompt(state);
+            case ASK_ONSET -> onsetPrompt();
             case RECOVERY -> recovery.prompt(state, now);
-            case REFERRED -> new Prompt("", referral(state, false));
+            case REFERRED -> Prompt.buttons(REFERRED_PROMPT, Texts.referredReminder(state.triageResult().map(TriageResult::outcome)
+                    .orElse(Outcome.SEE_CLINICIAN)), List.of(checkedButton()));
         };
     }
 

@@ -20,6 +20,13 @@ public enum Overlay {
     JUST_ENTERED,
     /** /settings alone: its buttons (typing a label presses it); anything else goes on to the stage. */
     SETTINGS_MENU,
+    /**
+     * /triage in the middle of recovery: retake the questions? Progress (phase, check-ins, one-rep max) and a
+     * check-in in progress are kept when the retake finds nothing new.
+     */
+    CONFIRM_RETRIAGE,
+    /** /triage after EMERGENCY, URGENT or SEE A CLINICIAN: has a clinician seen you and cleared you to train? */
+    ASK_CLEARANCE,
     /** Waiting for a new value for one setting ("zone", "units", "weight", "1rm", "waking", "days"). */
     SETTING
 }

@@ -76,6 +76,30 @@ final class RecoveryDialog {
         return new Moved(next, List.of(Reply.text(text.strip())));
     }
 
+    /**
+     * For the morning message: the next phase, when time alone brings it later this waking day (before
+     * {@code dayEnd}). A phase that loads the spine, without a steady check-in before it, is said to wait for one.
+     */
+    Optional<Reply> phaseLaterToday(ConversationState state, Instant now, Instant dayEnd) {
+        Optional<RecoveryProgress> progress = state.recovery();
+        Optional<Instant> end = progress.flatMap(RecoveryProgress::phaseEndsAt);
+        if (end.isEmpty() || !end.get().isAfter(now) || end.get().isAfter(dayEnd)) {
+            return Optional.empty();
+        }
+        int index = protocol.indexOf(phases.phase(progress.get()).id());
+        if (index + 1 >= protocol.phases().size()) {
+            return Optional.empty();
+        }
+        Protocol.Phase next = protocol.phases().get(index + 1);
+        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT).format(end.get().atZone(zone(state)));
+        // A phase that loads the spine starts by itself only after a steady check-in in the hours before it.
+        boolean waits = next.loadsSpine() && phases.steadyStart(progress.get(), end.get(), now).isEmpty();
+        String text = waits
+                ? "From " + at + " today, phase " + (index + 2) + ", " + next.name() + ", can start once you've had a steady check-in."
+                : "Today from " + at + " you move on to phase " + (index + 2) + ": " + next.name() + ". " + next.summary();
+        return Optional.of(Reply.text(text.strip()));
+    }
+
     boolean inLoadedPhase(ConversationState state) {
         return state.recovery().map(p -> phases.phase(p).isLoaded()).orElse(false);
     }
@@ -93,8 +117,45 @@ final class RecoveryDialog {
 
     // ---- commands ------------------------------------------------------------------------------------
 
+    /** A check-in begun more than this long ago starts afresh: its answers no longer describe today. */
+    static final java.time.Duration CHECK_IN_FRESH = java.time.Duration.ofHours(12);
+    private static final java.time.format.DateTimeFormatter BEGUN =
+            java.time.format.DateTimeFormatter.ofPattern("'on' EEE d MMM 'at' HH:mm", java.util.Locale.ENGLISH);
+
+    /**
+     * A check-in in progress that began more than {@link #CHECK_IN_FRESH} ago (for states stored before a task
+     * kept its start: last touched then) starts again from its first question, and the person is told so.
+     */
+    Moved freshCheckIn(Moved moved, Instant now) {
+        ConversationState state = moved.state();
+        Task task = state.task();
+        if (state.stage() != Stage.RECOVERY || task.kind() != Task.Kind.CHECK_IN || task.answers().isEmpty()) {
+            return moved;
+        }
+        Instant begun = task.startedAt().orElse(state.updatedAt());
+        if (!begun.plus(CHECK_IN_FRESH).isBefore(now)) {
+            return moved;
+        }
+        List<Reply> replies = new ArrayList<>(moved.announcements());
+        replies.add(Reply.text("The check-in you began " + BEGUN.format(begun.atZone(zone(state)))
+                + " is more than 12 hours old, so it starts afresh from the first question."));
+        return new Moved(state.withTask(Task.begun(Task.Kind.CHECK_IN, now)), replies);
+    }
+
+    /** The person placed on the timeline from {@code since}, when their pain started, moved on to {@code now}. */
+    ConversationState placed(ConversationState state, Instant since, Instant now) {
+        RecoveryProgress progress = phases.advance(phases.start(since), now).progress();
+        return state.withRecovery(Optional.of(progress)).withTask(defaultTask(progress));
+    }
+
+    /** "phase 4, Core stability". */
+    String phaseName(ConversationState state) {
+        return state.recovery().map(p -> "phase " + (protocol.indexOf(phases.phase(p).id()) + 1) + ", " + phases.phase(p).name())
+                .orElse("your plan");
+    }
+
     Turn checkIn(ConversationState state, Instant now) {
-        ConversationState next = state.withTask(Task.of(Task.Kind.CHECK_IN));
+        ConversationState next = state.withTask(Task.begun(Task.Kind.CHECK_IN, now));
         return turn(next, now, prompt(next, now).reply());
     }
 

@@ -77,6 +77,15 @@ final class ReminderDialog {
         return subject(state).map(s -> planner.between(s, from, to)).orElse(List.of());
     }
 
+    /**
+     * The reminder due at {@code dueAt} is the first of its waking day, the morning message; empty when
+     * nothing is reminded. Holds the end of that waking day.
+     */
+    Optional<Instant> morning(ConversationState state, Instant dueAt) {
+        return subject(state).filter(s -> planner.between(s, planner.wakingDayStart(s, dueAt).minusSeconds(1), dueAt.minusSeconds(1)).isEmpty())
+                .map(s -> planner.wakingDayEnd(s, dueAt));
+    }
+
     // ---- delivery ------------------------------------------------------------------------------------
 
     /** What became of a due reminder: the reminder log to keep, what to send, and whether the reminder itself went out. */
@@ -92,7 +101,7 @@ final class ReminderDialog {
         Optional<PlannedReminder> planned = log.delivered().contains(reminderId) ? Optional.empty()
                 : subject(state).flatMap(s -> planner.find(s, reminderId, dueAt));
         if (planned.isEmpty()) {
-            return new Delivery(log, List.of(), false);
+            return droppedWhileAway(state, reminderId, dueAt, now);
         }
         PlannedReminder reminder = planned.get();
         if (reminder.kind() == ReminderKind.ICE_OFF && !log.delivered().contains(planner.iceOf(reminder.id()))) {
@@ -103,8 +112,7 @@ final class ReminderDialog {
             if (log.skipNoteSent()) {
                 return new Delivery(log.withDelivered(reminder.id(), false), List.of(), false);
             }
-            return new Delivery(log.withDelivered(reminder.id(), false).withSkipNoteSent(), List.of(Reply.text(
-                    "I was offline for a while, so I skipped the reminders that were out of date rather than send them all at once. Your plan carries on: /reminders shows what's next.")), false);
+            return new Delivery(log.withDelivered(reminder.id(), false).withSkipNoteSent(), List.of(Reply.text(OFFLINE_NOTE)), false);
         }
         // Reminders due within the same 15 minutes go out as one message. An ice or ice-off is never pulled
         // earlier than its time (it must stay 20 minutes from its partner), so only one due at this very minute joins.
@@ -123,6 +131,25 @@ final class ReminderDialog {
     }
 
     private static final Duration BUNDLE = Duration.ofMinutes(15);
+    private static final String OFFLINE_NOTE =
+            "I was offline for a while, so I skipped the reminders that were out of date rather than send them all at once. Your plan carries on: /reminders shows what's next.";
+
+    /**
+     * A reminder no longer in the plan. Usually nothing to say (paused, settings changed); but one that fell due
+     * while the bot was down and is stale by now (its phase ended meanwhile) counts as skipped: the one note.
+     */
+    private Delivery droppedWhileAway(ConversationState state, String reminderId, Instant dueAt, Instant now) {
+        ReminderLog log = state.reminders();
+        Optional<ReminderKind> kind = PlannedReminder.kindOf(reminderId);
+        boolean stale = kind.isPresent() && Duration.between(dueAt, now).compareTo(planner.staleAfter(kind.get())) > 0;
+        if (!stale || subject(state).isEmpty() || log.delivered().contains(reminderId) || kind.get() == ReminderKind.ICE_OFF) {
+            return new Delivery(log, List.of(), false);
+        }
+        if (log.skipNoteSent()) {
+            return new Delivery(log.withDelivered(reminderId, false), List.of(), false);
+        }
+        return new Delivery(log.withDelivered(reminderId, false).withSkipNoteSent(), List.of(Reply.text(OFFLINE_NOTE)), false);
+    }
 
     private Reply composeAll(ConversationState state, List<PlannedReminder> bundle) {
         List<String> texts = new ArrayList<>();

@@ -6,6 +6,11 @@ public enum Stage {
     NEW,
     /** Answering the triage quiz. */
     TRIAGE,
+    /**
+     * Triage said RECOVERY: asking when the pain started (today, yesterday, 2 days ago, 3+ days), which places
+     * the person on the timeline; then the profile questions. States stored before it existed never pass here.
+     */
+    ASK_ONSET,
     /** Triage said RECOVERY; asking body weight (for water and protein targets), in the unit chosen. */
     ASK_WEIGHT,
     /** Triage said RECOVERY; asking the time zone first (for reminders at sensible times of their day). */

@@ -47,7 +47,27 @@ final class Texts {
     static final String NO_PLAN_WHILE_REFERRED =
             "No training plan while a doctor or physiotherapist still needs to see you.";
     static final String REFERRED_AGAIN =
-            "When a clinician has checked you and cleared you to train, send /triage to go through the questions again.";
+            "When a clinician has checked you and cleared you to train, tell me (or send /triage) and we go through the questions again.";
+    static final String CLINICIAN_CHECKED = "A clinician has checked me";
+    static final String REFERRED_THANKS = "You're welcome. Look after yourself, and tell me when a clinician has checked you.";
+    static final String REFERRED_GOOD_NEWS = "Good to hear it is easing.";
+    static final String EMERGENCY_SIGNS =
+            "Numbness between your legs, trouble with your bladder or bowels, or weakness in your legs means emergency care at once.";
+
+    static final String CLEARANCE_QUESTION =
+            "Before we go through the questions again: has a doctor or physiotherapist seen you since and cleared you to train?";
+    static final String CLEARANCE_YES = "Yes, I'm cleared to train";
+    static final String CLEARANCE_NO = "Not yet";
+    static final String CLEARED = "Good, noted that a clinician cleared you to train. Let's go through the questions again, in case anything is still there.";
+
+    static final String RETRIAGE_YES = "Yes, ask me again";
+    static final String RETRIAGE_NO = "No, carry on";
+    static final String RETRIAGE_STARTED =
+            "OK. If nothing new comes up, you carry on where you are, with everything kept.";
+    static final String RETRIAGE_KEPT = "OK, nothing changed. Carrying on:";
+
+    static final String ONSET_QUESTION = "When did this pain start? Your plan counts from then.";
+    static final String ONSET_AGAIN = "I didn't catch the day. Pick one of the buttons, or type something like \"yesterday\" or \"on Monday\".";
 
     static final String PAIN_HEARD = "I'm sorry it's hard today. A quick check-in tells me how bad it is and adjusts your plan."
             + " Numbness between your legs, weakness in your legs or trouble with your bladder or bowels means emergency care at once.";
@@ -74,6 +94,47 @@ final class Texts {
 
     static String unknownCommand(String command) {
         return "I don't know the command /" + command + ". Send /help for the list.";
+    }
+
+    /** What the protocol says to do until a clinician has seen them, and nothing of our own. */
+    static String meanwhile(dev.comeback.core.triage.Outcome outcome) {
+        return switch (outcome) {
+            case EMERGENCY -> "Please get emergency care now: call your local emergency number (112 in Europe, 999 in the UK, 911 in the US) or go to an emergency department. "
+                    + "No exercise meanwhile, and no treatment I could suggest: that is for the doctors who see you.";
+            case URGENT -> "A doctor should see you today: your GP for a same-day appointment or an urgent care clinic, or an emergency department if you cannot get one. "
+                    + "Until then, no training, and no treatment I could suggest: that is for the doctor. " + EMERGENCY_SIGNS;
+            default -> "Until a clinician has seen you: stop all training, including deadlifts, squats and anything else that loads your spine, "
+                    + "and book a sports physician or physiotherapist. The protocol gives no exercises or treatment for this, so I won't make any up; the clinician will tell you what helps. "
+                    + EMERGENCY_SIGNS;
+        };
+    }
+
+    /** The one line shown under commands while referred (the whole advice was said once already). */
+    static String referredReminder(dev.comeback.core.triage.Outcome outcome) {
+        return switch (outcome) {
+            case EMERGENCY -> "Please get emergency care if you haven't yet. No training until a clinician has checked you.";
+            case URGENT -> "Please see a doctor today if you haven't yet. No training until a clinician has checked you.";
+            default -> "No training and nothing that loads your spine until a clinician has checked you.";
+        };
+    }
+
+    static String outcomeStands(String title) {
+        return "Then the advice stands: " + (title.isBlank() ? "please see a clinician before any training." : title)
+                + " Tell me once a clinician has checked you and cleared you to train.";
+    }
+
+    static String retriageQuestion(String phase, boolean checkInOpen) {
+        return "Go through the triage questions again? You're in " + phase + ". If nothing new comes up, you carry on right there "
+                + "(phase, check-ins and one-rep max are kept" + (checkInOpen ? ", and so is the check-in you're in the middle of" : "") + ").";
+    }
+
+    static String progressKept(String phase) {
+        return "Nothing new came up, so your progress is kept: you carry on in " + phase + ".";
+    }
+
+    static String onsetNoted(String when, boolean earlier) {
+        return earlier ? "Noted: it started " + when + ". Your plan counts from then, so you don't start over."
+                : "Noted: it started today. Your plan counts from now.";
     }
 
     static String redFlagQuestion(String signName) {

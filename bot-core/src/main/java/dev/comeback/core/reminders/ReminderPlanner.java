@@ -184,6 +184,16 @@ public final class ReminderPlanner {
         return waking(subject, t.atZone(subject.zone()).toLocalDateTime());
     }
 
+    /** When the waking day that {@code t} belongs to starts (for a time in the quiet hours: the day before's). */
+    public Instant wakingDayStart(Subject s, Instant t) {
+        return at(s, LocalDateTime.of(windowDay(s, t.atZone(s.zone()).toLocalDateTime()), s.wakingFrom()));
+    }
+
+    /** When the waking day that {@code t} belongs to ends. */
+    public Instant wakingDayEnd(Subject s, Instant t) {
+        return at(s, windowEnd(s, windowDay(s, t.atZone(s.zone()).toLocalDateTime())));
+    }
+
     /** How far into its waking day {@code t} is, 0 at the start, 1 at the end (the share of the day's water due by then). */
     public double shareOfWakingDay(Subject s, Instant t) {
         LocalDateTime local = t.atZone(s.zone()).toLocalDateTime();

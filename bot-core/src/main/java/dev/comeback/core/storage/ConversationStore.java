@@ -2,12 +2,16 @@ package dev.comeback.core.storage;
 
 import dev.comeback.core.conversation.ConversationState;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Where conversation states live between turns, with the outbox and inbound cursors written alongside. */
 public interface ConversationStore {
     Optional<ConversationState> load(String userKey);
+
+    /** The key of every stored conversation (start-up planning walks them). */
+    List<String> userKeys();
 
     /** How far the inbound stream {@code name} is handled, if it was ever moved. */
     OptionalLong cursor(String name);

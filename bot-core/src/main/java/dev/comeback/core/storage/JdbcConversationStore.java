@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -32,6 +34,22 @@ public final class JdbcConversationStore implements ConversationStore {
             }
         } catch (SQLException e) {
             throw new StorageException("cannot load the conversation of " + userKey, e);
+        }
+    }
+
+    @Override
+    public List<String> userKeys() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT user_key FROM conversation ORDER BY user_key")) {
+            List<String> keys = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    keys.add(r.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new StorageException("cannot list the conversations", e);
         }
     }
 

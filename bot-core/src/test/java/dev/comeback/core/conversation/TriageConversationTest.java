@@ -32,8 +32,9 @@ class TriageConversationTest {
         assertThat(chat.lastButtons()).isEmpty();
         assertThat(chat.lastText()).doesNotContain("Question");
         assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.REFERRED);
+        // Issue 12 item 4: later messages get a short answer, not the whole block again.
         chat.send("can I do some light stretching?");
-        assertThat(chat.lastText()).contains("EMERGENCY").doesNotContain("stretch");
+        assertThat(chat.lastText()).contains("emergency care now").doesNotContain("stretch").doesNotContain("cauda equina");
     }
 
     @Test
@@ -49,7 +50,8 @@ class TriageConversationTest {
         chat.send("/start").pressRepeatedly("No", 9).press("Yes");
         assertThat(chat.lastText()).contains("SEE A CLINICIAN").contains("Stop all training")
                 .contains("physiotherapist").contains("pain on one side");
-        assertThat(chat.lastButtons()).isEmpty();
+        // Issue 12 item 4: the only button is for later, when a clinician has checked them; no training.
+        assertThat(chat.lastButtonLabels()).containsExactly("A clinician has checked me");
         assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.REFERRED);
     }
 
@@ -61,9 +63,10 @@ class TriageConversationTest {
 
     @Test
     void recoveryAsksTimeZoneUnitAndWeightThenShowsTheAcutePlanWithTheirWater() {
-        Triage.toRecoveryProfile(chat);
-        assertThat(chat.lastText()).contains("RECOVERY").contains("2-5 days")
-                .contains("time zone");
+        Triage.toOnsetQuestion(chat);
+        assertThat(chat.lastText()).contains("RECOVERY").contains("2-5 days").contains("When did this pain start");
+        chat.press("Today");
+        assertThat(chat.lastText()).contains("time zone");
         chat.send("berlin");
         assertThat(chat.lastText()).contains("Time zone set: Berlin, 14:00 now (Europe/Berlin)").contains("kilograms or pounds");
         assertThat(chat.lastButtonLabels()).containsExactly("kg", "lb");
@@ -100,11 +103,11 @@ class TriageConversationTest {
     @Test
     void triageRetakesTheQuizButKeepsTheProfile() {
         Triage.toRecovery(chat);
-        chat.send("/triage");
+        chat.send("/triage").press("Yes, ask me again");
         assertThat(chat.lastText()).contains("Question 1");
         chat.pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes")
                 .press("Not sure").press("Dull, even stiffness").press("Yes, it eases");
-        assertThat(chat.lastText()).contains("phase 1, Acute rest").contains("2.9-3.3 litres");
+        assertThat(chat.lastText()).contains("Nothing new came up").contains("phase 1, Acute rest").contains("2.9-3.3 litres");
         assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
     }
 
@@ -112,7 +115,7 @@ class TriageConversationTest {
     void statusSaysWhereThePersonStands() {
         Triage.toRecovery(chat);
         chat.send("/status");
-        assertThat(chat.lastText()).contains("recovery").contains("RECOVERY").contains("82 kg")
+        assertThat(chat.lastText()).contains("recovery").contains("Triage: no warning signs, recovery plan, looks like").contains("82 kg")
                 .contains("Europe/Berlin").contains("Paused: no");
     }
 }

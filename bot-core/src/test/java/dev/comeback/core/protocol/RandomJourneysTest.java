@@ -45,6 +45,7 @@ class RandomJourneysTest {
     private static final UserRef USER = UserRef.of("test", "journey");
     private static final ChatRef CHAT = ChatRef.privateChat("test", "journey");
     private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Pacific/Auckland", "Asia/Kolkata");
+    private static final List<String> ONSETS = List.of("Today", "Yesterday", "2 days ago", "3 or more days ago");
     private static final List<String> WAKING = List.of("", "07:00-23:00", "22:00-06:00", "16:00-24:00", "10:00-20:00");
 
     private static final class Journey {
@@ -231,8 +232,11 @@ class RandomJourneysTest {
         j.press("A day or two later");
         j.press("Dull, even stiffness");
         j.press("Yes, it eases");
-        j.send(String.valueOf(50 + j.random.nextInt(80)));
+        j.press(ONSETS.get(j.random.nextInt(ONSETS.size())));
         j.send(ZONES.get(j.random.nextInt(ZONES.size())));
+        j.press(j.random.nextBoolean() ? "kg" : "lb");
+        j.send(String.valueOf(j.text().contains("in lb") ? 110 + j.random.nextInt(170) : 50 + j.random.nextInt(80)));
+        assertThat(j.state.stage()).as("onboarding ends in recovery\n%s", j.log).isEqualTo(dev.comeback.core.conversation.Stage.RECOVERY);
         String waking = WAKING.get(j.random.nextInt(WAKING.size()));
         if (!waking.isEmpty()) {
             j.send("/settings waking " + waking);

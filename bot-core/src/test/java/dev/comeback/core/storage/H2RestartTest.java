@@ -77,7 +77,7 @@ class H2RestartTest {
             chat.send("/start").press("Yes");
             String json = StateCodec.encode(chat.state().orElseThrow());
             assertThat(json).contains("\"stage\":\"REFERRED\"").contains("\"outcome\":\"EMERGENCY\"")
-                    .contains("\"schemaVersion\":4");
+                    .contains("\"schemaVersion\":5");
         }
     }
 

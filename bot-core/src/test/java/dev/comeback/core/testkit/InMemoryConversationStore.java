@@ -29,6 +29,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<String> userKeys() {
+        return rows.keySet().stream().sorted().toList();
+    }
+
+    @Override
     public OptionalLong cursor(String name) {
         Long position = cursors.get(name);
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);

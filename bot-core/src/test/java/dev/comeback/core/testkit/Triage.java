@@ -8,7 +8,13 @@ public final class Triage {
     private Triage() {
     }
 
+    /** Through the quiz to RECOVERY and the question when the pain started, answered "Today". */
     public static ChatDriver toRecoveryProfile(ChatDriver chat) {
+        return toOnsetQuestion(chat).press("Today");
+    }
+
+    /** Through the quiz to RECOVERY, where it asks when the pain started. */
+    public static ChatDriver toOnsetQuestion(ChatDriver chat) {
         chat.send("/start").pressRepeatedly("No", CONCERN_QUESTIONS);
         return chat.press("Yes, no spikes").press("A day or two later").press("Dull, even stiffness").press("Yes, it eases");
     }
