@@ -507,6 +507,7 @@ public final class Conversation {
         Outcome outcome = state.triageResult().map(TriageResult::outcome).orElse(Outcome.SEE_CLINICIAN);
         String answer = switch (FreeTalk.of(text.text())) {
             case THANKS -> Texts.REFERRED_THANKS;
+            case ACKNOWLEDGED -> Texts.NOTED;
             case GOOD_NEWS -> Texts.REFERRED_GOOD_NEWS + " " + Texts.meanwhile(outcome);
             default -> Texts.meanwhile(outcome);
         };

@@ -16,7 +16,8 @@ enum FreeTalk {
             "lifting", "train", "training", "gym", "workout", "work out", "exercise", "run", "running", "jog",
             "jogging", "press", "rows?", "pull ?ups?", "cycling", "swim", "swimming", "yoga", "sport", "football",
             "can i", "should i", "is it ok", "is it okay", "am i allowed", "allowed to");
-    private static final Pattern THANKS_WORDS = Pattern.compile("^(thanks?( you)?( so much)?|thank u|thx|ty|cheers)( [a-z]+)?$");
+    /** A short message (up to 5 words) that thanks: "thanks", "ok thanks", "thank you so much". */
+    private static final Pattern THANKS_WORDS = Pattern.compile("^([a-z]+ )?(thanks?( you)?|thank u|thx|ty|cheers)( [a-z]+){0,3}$");
     private static final Pattern ACK_WORDS = Pattern.compile("^(ok(ay)?|k|kk|cool|great|nice|got it|will do|sounds good|perfect|"
             + "awesome|alright|fine|good|lol|haha|yay|done|did it)( [a-z]+)?$");
     private static final Pattern MEDICATION_WORDS = words("advil", "ibuprofen", "nurofen", "motrin", "aleve", "naproxen",

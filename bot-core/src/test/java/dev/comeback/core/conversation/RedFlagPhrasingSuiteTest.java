@@ -30,6 +30,8 @@ class RedFlagPhrasingSuiteTest {
         states.put("never talked", chat -> { });
         states.put("quiz, first question", chat -> chat.send("/start"));
         states.put("quiz, pattern questions", chat -> chat.send("/start").pressRepeatedly("No", Triage.CONCERN_QUESTIONS).press("Yes, no spikes"));
+        states.put("onboarding, when the pain started", chat -> chat.send("/start").pressRepeatedly("No", Triage.CONCERN_QUESTIONS)
+                .press("Yes, no spikes").press("A day or two later").press("Dull, even stiffness").press("Yes, it eases"));
         states.put("onboarding, time zone", Triage::toRecoveryProfile);
         states.put("onboarding, picking a zone", chat -> Triage.toRecoveryProfile(chat).send("IST"));
         states.put("onboarding, kg or lb", chat -> Triage.toRecoveryProfile(chat).send("Europe/Berlin"));
@@ -48,6 +50,8 @@ class RedFlagPhrasingSuiteTest {
         });
         states.put("outcome: see a clinician", chat -> chat.send("/start").pressRepeatedly("No", 9).press("Yes"));
         states.put("outcome: see a doctor today", chat -> chat.send("/start").pressRepeatedly("No", 4).press("Yes"));
+        states.put("outcome: asked about a clearance", chat -> chat.send("/start").pressRepeatedly("No", 9).press("Yes").send("/triage"));
+        states.put("confirming a retake", chat -> Triage.toRecovery(chat).send("/triage"));
         states.put("paused", chat -> Triage.toRecovery(chat).send("/stop"));
         states.put("confirming a reset", chat -> Triage.toRecovery(chat).send("/reset"));
         return states;
