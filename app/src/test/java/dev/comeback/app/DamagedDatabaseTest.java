@@ -57,9 +57,10 @@ class DamagedDatabaseTest {
     }
 
     /**
-     * A file as a kill leaves it (50 people's answers, committed, never closed), with its end cut off
-     * somewhere inside its data: the start is refused with the file named, not made from whatever older
-     * state H2 would still find (the last person's answers, or everyone's).
+     * A file the bot closed cleanly (50 people's answers), with its end cut off somewhere inside its data: the
+     * start is refused with the file named, not made from whatever older state H2 would still find (the last
+     * person's answers, or everyone's). A kill leaves such an end too, mid-write; that start goes on
+     * ({@link #aFileThatAKillLeftMidWriteStarts}).
      */
     @ParameterizedTest
     @ValueSource(ints = {1000, 16 * 1024 + 100, 128 * 1024 + 7, 256 * 1024 + 2048, 3_000_000})
@@ -74,9 +75,10 @@ class DamagedDatabaseTest {
                 coach.handle(new Incoming.Text(user, chat, text, Instant.now()));
             }
         }
+        db.close();
         Path damaged = dir.resolve("cut.mv.db");
         Files.copy(dir.resolve("live.mv.db"), damaged, StandardCopyOption.REPLACE_EXISTING);
-        db.close();
+        Files.copy(dir.resolve("live.stopped"), dir.resolve("cut.stopped"), StandardCopyOption.REPLACE_EXISTING);
         try (RandomAccessFile file = new RandomAccessFile(damaged.toFile(), "rw")) {
             file.setLength(Math.max(1, file.length() - cut));
         }
@@ -88,5 +90,29 @@ class DamagedDatabaseTest {
                 .contains("org.h2.tools.Recover");
         assertThat(run.out()).isEmpty();
         assertThat(Files.size(damaged)).as("the damaged file is left as it was").isEqualTo(size);
+    }
+
+    /** A file as a kill leaves it while a chunk was being written: H2 drops that chunk and the start goes on. */
+    @Test
+    void aFileThatAKillLeftMidWriteStarts() throws Exception {
+        Path live = dir.resolve("killed");
+        Database db = Database.open(Database.h2FileUrl(live), "sa", "", 4);
+        Coach coach = new Coach(new Conversation(ContentLoader.defaults()), new JdbcConversationStore(db.dataSource()));
+        UserRef user = UserRef.of("console", "k");
+        ChatRef chat = ChatRef.privateChat("console", "k");
+        for (String text : new String[]{"/start", "no", "no", "no"}) {
+            coach.handle(new Incoming.Text(user, chat, text, Instant.now()));
+        }
+        Path copy = dir.resolve("mid.mv.db");
+        Files.copy(dir.resolve("killed.mv.db"), copy, StandardCopyOption.REPLACE_EXISTING);
+        db.close();
+        try (RandomAccessFile file = new RandomAccessFile(copy.toFile(), "rw")) {
+            // Half a block of a chunk whose write the kill interrupted.
+            file.seek(file.length());
+            file.write(new byte[2048]);
+        }
+        Run run = console("/status\n", "--db", dir.resolve("mid").toString(), "--user", "k");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("triage questions, 3 answered");
     }
 }

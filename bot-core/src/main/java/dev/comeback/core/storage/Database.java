@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
         Optional<Path> h2File = h2File(url);
         boolean existed = h2File.isPresent() && Files.exists(h2File.get());
         if (existed) {
-            checkShape(h2File.get());
+            checkShape(h2File.get(), stoppedCleanly(h2File.get()));
             compactIfSparse(durable(url), user, password, h2File.get());
         }
         HikariConfig config = new HikariConfig();
@@ -134,21 +134,47 @@ public final class Database implements AutoCloseable {
 
     /**
      * An H2 file is whole 4 KB blocks and ends with the footer of its newest chunk (H2 writes chunks at the
-     * end and trims the file after the last one). A file that is empty, or ends elsewhere, was cut short: H2
-     * would quietly go back to the newest chunk it still finds whole, an older state or none at all. (A cut
-     * that happens to fall between two chunks cannot be told from a file that ended there.)
+     * end and trims the file after the last one). An empty file is never what the bot left. A file that ends
+     * elsewhere is what a kill in the middle of writing a chunk leaves: that chunk's commit had not returned,
+     * and H2 drops it and opens the newest whole chunk, so after a crash the start goes on. After a clean stop
+     * (the marker {@link #stopMarker} says so) nothing was being written, so such a file was cut short since:
+     * H2 would quietly go back to an older state, and the start is refused. (A cut that falls exactly between
+     * two chunks cannot be told from a file that ended there.)
      */
-    private static void checkShape(Path file) {
+    private static void checkShape(Path file, boolean stoppedCleanly) {
         try {
             long size = Files.size(file);
             if (size == 0) {
                 throw damaged(file, "it is empty (0 bytes)", null);
             }
             if (size % H2_BLOCK != 0 || size < 3 * H2_BLOCK || !endsWithChunkFooter(file, size)) {
-                throw damaged(file, "it ends in the middle of its data (" + size + " bytes; cut short?)", null);
+                if (stoppedCleanly) {
+                    throw damaged(file, "it ends in the middle of its data (" + size + " bytes), though the bot "
+                            + "stopped cleanly when it last used it: it was cut short since", null);
+                }
+                log.warn("{} ends in a write that a crash interrupted; H2 opens its last whole commit", file);
             }
         } catch (java.io.IOException e) {
             throw damaged(file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Beside an H2 file ({@code NAME.mv.db}), {@code NAME.stopped}: written when the bot closes the database
+     * cleanly, removed when it opens it again, so its presence at a start means nothing was being written when
+     * the bot last stopped.
+     */
+    static Path stopMarker(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + ".stopped");
+    }
+
+    /** Whether the bot stopped cleanly when it last used {@code file}; the marker is removed either way. */
+    private static boolean stoppedCleanly(Path file) {
+        try {
+            return Files.deleteIfExists(stopMarker(file));
+        } catch (java.io.IOException e) {
+            throw damaged(file, "its stop marker " + stopMarker(file) + " cannot be removed (" + e.getMessage() + ")", e);
         }
     }
 
@@ -285,6 +311,11 @@ public final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 log.warn("could not compact {} on closing: {}", file, e.getMessage());
             }
+        }
+        try {
+            Files.writeString(stopMarker(file), "stopped cleanly\n");
+        } catch (java.io.IOException e) {
+            log.warn("could not mark {} as cleanly stopped: {}", file, e.getMessage());
         }
     }
 
