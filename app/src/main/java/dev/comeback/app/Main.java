@@ -21,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point: reads settings and flags, assembles the core, and runs the console chat, or the Telegram bot
@@ -34,6 +36,8 @@ public final class Main {
     /** The only place the bot token is read from: never a file, never a flag. */
     static final String TELEGRAM_TOKEN = "TELEGRAM_BOT_TOKEN";
     static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+    /** How long an orderly stop may take before the JVM ends anyway. */
+    static final Duration STOP_WITHIN = Duration.ofSeconds(9);
 
     private Main() {
     }
@@ -76,11 +80,19 @@ public final class Main {
                 }
                 TelegramConfig telegram = TelegramConfig.of(token.get(),
                         Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(settings.get("telegram.api.url")));
+                // SIGTERM or Ctrl+C: the hook tells this thread to stop and keeps the JVM alive until it has
+                // (the JVM ends when its hooks do), within STOP_WITHIN.
+                CountDownLatch stop = new CountDownLatch(1);
                 CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "comeback-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stop.countDown();
+                    awaitQuietly(stopped, STOP_WITHIN);
+                }, "comeback-stop"));
                 try (Platforms running = Platforms.startTelegram(settings, content, clock, telegram)) {
                     out.println("comeback: running on Telegram as @" + running.telegramUsername() + " (Ctrl+C stops)");
-                    stopped.await();
+                    stop.await();
+                } finally {
+                    stopped.countDown();
                 }
                 return 0;
             }
@@ -107,6 +119,14 @@ public final class Main {
         } catch (Exception e) {
             err.println("comeback: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

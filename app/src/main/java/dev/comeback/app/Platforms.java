@@ -15,6 +15,7 @@ import dev.comeback.telegram.TelegramBot;
 import dev.comeback.telegram.TelegramConfig;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -74,10 +75,17 @@ final class Platforms implements AutoCloseable {
         return telegram.username();
     }
 
+    /**
+     * The orderly stop: receiving first (the update being handled finishes its turn), then the scheduler (the
+     * reminders being handed off finish theirs), then sending (the message on the wire is finished and
+     * recorded), and the database last, once nothing uses it.
+     */
     @Override
     public void close() {
-        scheduler.close();
+        telegram.stopReceiving();
+        scheduler.stopFiring(Duration.ofSeconds(3));
         telegram.close();
+        scheduler.close();
         db.close();
     }
 }

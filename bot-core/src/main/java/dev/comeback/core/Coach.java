@@ -11,7 +11,9 @@ import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.delivery.Outgoing;
 import dev.comeback.core.delivery.Urgency;
 import dev.comeback.core.storage.ConversationStore;
+import dev.comeback.core.storage.AlreadyRecordedException;
 import dev.comeback.core.storage.Cursor;
+import dev.comeback.core.storage.DeliveryMark;
 import dev.comeback.core.storage.TurnCommit;
 import dev.comeback.core.time.VirtualClock;
 import org.slf4j.Logger;
@@ -102,7 +104,7 @@ public final class Coach {
      */
     public List<Reply> handle(Incoming in) {
         try {
-            return turn(in, false, Optional.empty()).orElseThrow();
+            return turn(in, false, Optional.empty(), Optional.empty()).orElseThrow();
         } catch (RuntimeException e) {
             log.error("turn failed for {}", in.user().key(), e);
             return List.of(Reply.text(OUR_FAULT));
@@ -117,7 +119,22 @@ public final class Coach {
      * committed; then nothing of it is kept, and the adapter should offer the message again later.
      */
     public boolean handleQueued(Incoming in, Optional<Cursor> cursor) {
-        return turn(in, true, cursor).isPresent();
+        return turn(in, true, cursor, Optional.empty()).isPresent();
+    }
+
+    /**
+     * Runs the turn of a reminder that fell due and records it as delivered in the delivery log, in the same
+     * transaction as its state and (with {@code queue}) its outbox row: a reminder handed off again after a
+     * crash is then recognised instead of delivered twice. Returns the replies (empty when queued), or
+     * nothing, keeping nothing, when the reminder was recorded before. Throws if the turn cannot be stored.
+     */
+    public Optional<List<Reply>> handleDue(Incoming.Due due, boolean queue) {
+        DeliveryMark mark = new DeliveryMark(due.user().key(), due.reminderId(), due.dueAt(), due.at());
+        try {
+            return turn(due, queue, Optional.empty(), Optional.of(mark)).map(replies -> queue ? List.of() : replies);
+        } catch (AlreadyRecordedException e) {
+            return Optional.empty();
+        }
     }
 
     /** How far the inbound stream {@code name} is handled (committed), if it ever moved. */
@@ -153,7 +170,8 @@ public final class Coach {
         }
     }
 
-    private Optional<List<Reply>> turn(Incoming in, boolean queue, Optional<Cursor> cursor) {
+    private Optional<List<Reply>> turn(Incoming in, boolean queue, Optional<Cursor> cursor,
+                                       Optional<DeliveryMark> delivery) {
         String key = in.user().key();
         ReentrantLock lock = lockOf(key);
         lock.lock();
@@ -178,7 +196,7 @@ public final class Coach {
             Optional<Outgoing> outgoing = queue && !replies.isEmpty()
                     ? Optional.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()))
                     : Optional.empty();
-            store.commit(new TurnCommit(key, changed, outgoing, cursor));
+            store.commit(new TurnCommit(key, changed, outgoing, cursor, delivery));
             if (changed.isPresent()) {
                 notifyListener(in.user());
             }

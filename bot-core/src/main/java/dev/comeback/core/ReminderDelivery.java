@@ -39,26 +39,31 @@ public final class ReminderDelivery implements DueReminderHandler {
         return new ReminderDelivery(coach, Optional.empty());
     }
 
+    /** Delivers the reminder and records it in the delivery log in the same transaction (once only). */
     @Override
     public void onDue(ScheduledReminder reminder, Instant firedAt) {
-        deliver(reminder, firedAt);
+        deliver(reminder, firedAt, true);
     }
 
     @Override
     public void onStale(String userKey, List<ScheduledReminder> skipped, Instant firedAt) {
         // Each goes through the core, which records it as skipped and sends one note for the lot.
-        skipped.forEach(r -> deliver(r, firedAt));
+        skipped.forEach(r -> deliver(r, firedAt, false));
     }
 
-    private void deliver(ScheduledReminder reminder, Instant firedAt) {
+    private void deliver(ScheduledReminder reminder, Instant firedAt, boolean record) {
         UserRef user = UserRef.fromKey(reminder.userKey());
         ChatRef chat = ChatRef.privateChat(user.platform(), user.id());
         Incoming.Due due = new Incoming.Due(user, chat, reminder.reminderId(), reminder.due(), firedAt);
         if (messenger.isEmpty()) {
-            coach.handleQueued(due, Optional.empty());
+            if (record) {
+                coach.handleDue(due, true);
+            } else {
+                coach.handleQueued(due, Optional.empty());
+            }
             return;
         }
-        List<Reply> replies = coach.handle(due);
+        List<Reply> replies = record ? coach.handleDue(due, false).orElse(List.of()) : coach.handle(due);
         if (!replies.isEmpty()) {
             messenger.get().send(user, replies);
         }

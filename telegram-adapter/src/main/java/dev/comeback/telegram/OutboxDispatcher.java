@@ -145,6 +145,10 @@ final class OutboxDispatcher implements AutoCloseable {
                 sleep = wait.compareTo(sleep) < 0 ? wait : sleep;
                 continue;
             }
+            if (!running) {
+                idleSenders.release();
+                return sleep;
+            }
             inFlight.add(chat);
             senders.execute(() -> sendNextPart(message, now));
         }
@@ -236,14 +240,18 @@ final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** Stops taking messages from the outbox and waits for the one on the wire to be sent and recorded. */
     @Override
     public void close() {
         running = false;
         wake();
-        senders.shutdown();
         try {
+            // The loop first, so that it hands the senders nothing more.
             loop.join(5_000);
-            senders.awaitTermination(10, TimeUnit.SECONDS);
+            senders.shutdown();
+            if (!senders.awaitTermination(8, TimeUnit.SECONDS)) {
+                log.warn("a message was still being sent when the bot stopped; it goes again after the restart");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record TelegramConfig(String token, URI apiUrl, Duration pollTimeout) {
     public static final URI TELEGRAM_API = URI.create("https://api.telegram.org");
-    public static final Duration DEFAULT_POLL = Duration.ofSeconds(50);
+    /**
+     * How long one getUpdates waits for news. Short enough that an orderly stop, which lets the poll in
+     * progress return rather than cut it (TelegramBots logs a cut poll as an ERROR), ends within seconds;
+     * long enough that an idle bot asks only every few seconds.
+     */
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(4);
 
     public TelegramConfig {
         Objects.requireNonNull(token, "token");

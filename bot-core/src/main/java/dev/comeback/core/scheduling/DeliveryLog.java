@@ -15,8 +15,10 @@ import java.util.Set;
 
 /**
  * The durable record of which reminders were handed off, in the {@code reminder_delivery} table. A reminder
- * is claimed by inserting its row; the primary key (user_key, reminder_id) lets exactly one claim succeed,
- * across threads, restarts and even two processes on one database.
+ * is recorded by inserting its row; the primary key (user_key, reminder_id) lets exactly one record succeed,
+ * across threads, restarts and even two processes on one database. Deliveries are recorded by the turn that
+ * delivers them ({@code Coach.handleDue}) or right after the hand-off; skips before it. DELIVERING is what
+ * earlier versions wrote before a hand-off; such rows only remain from then.
  */
 final class DeliveryLog {
     enum Outcome { DELIVERING, DELIVERED, FAILED, SKIPPED }
@@ -47,21 +49,6 @@ final class DeliveryLog {
                 return false;
             }
             throw new StorageException("cannot claim reminder " + reminder.reminderId() + " of " + reminder.userKey(), e);
-        }
-    }
-
-    /** Updates the outcome of a claimed reminder (DELIVERING to DELIVERED or FAILED). */
-    void record(ScheduledReminder reminder, Outcome outcome, Instant at) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE reminder_delivery SET outcome = ?, decided_at = ? "
-                     + "WHERE user_key = ? AND reminder_id = ?")) {
-            s.setString(1, outcome.name());
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setString(3, reminder.userKey());
-            s.setString(4, reminder.reminderId());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("cannot record reminder " + reminder.reminderId() + " of " + reminder.userKey(), e);
         }
     }
 

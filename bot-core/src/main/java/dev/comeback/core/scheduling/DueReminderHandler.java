@@ -7,9 +7,11 @@ import java.util.List;
  * What happens when a planned reminder falls due: the core service behind it decides what to say and sends
  * it through the {@code Messenger} port. Called on a scheduler thread, one call at a time per person.
  *
- * <p>Before either method is called, the reminders it names are recorded as handed off, so they are never
- * handed off again, even if the process dies during the call (a crash mid-call loses the reminder rather than
- * sending it twice). If a method throws, the reminders are recorded as failed and not retried.
+ * <p>{@link #onDue} is called at least once per reminder: a crash before the delivery is recorded hands it off
+ * again when the scheduler recovers the job, so a handler records the delivery in the delivery log in the
+ * transaction of its own work ({@code Coach.handleDue} does) to make it exactly once; after it returns the
+ * delivery is recorded anyway. If it throws, the reminder is recorded as failed and not retried.
+ * {@link #onStale} is at most once: the skipped reminders are recorded before it is called.
  */
 public interface DueReminderHandler {
     /**

@@ -188,6 +188,25 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         }
     }
 
+    /**
+     * Fires nothing more and waits (up to {@code timeout}) for the reminders being handed off; planning still
+     * works, so a hand-off that is finishing can plan the person's next reminders. For an orderly stop, before
+     * {@link #close()}.
+     */
+    public void stopFiring(java.time.Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        try {
+            scheduler.standby();
+            while (!scheduler.getCurrentlyExecutingJobs().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+        } catch (SchedulerException e) {
+            throw new SchedulingException("cannot stop the reminder scheduler", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops firing and waits for the reminders being handed off; the plan stays stored. Idempotent. */
     @Override
     public void close() {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * What to do with a reminder whose trigger fired: deliver it, skip it (with the person's other stale ones, in
  * one batch), wait because it is early, or nothing because it was handled before. Time is read from the
- * clock; the durable claim in the {@link DeliveryLog} comes before every hand-off.
+ * clock; a delivery is recorded in the {@link DeliveryLog} with the hand-off's turn or right after it, a
+ * skip before the note about it.
  */
 final class ReminderFiring {
     /** Quartz may fire up to 2 ms early, and the clock may lag Quartz's a little: wait that long, no longer. */
@@ -68,8 +69,14 @@ final class ReminderFiring {
         }
     }
 
+    /**
+     * At least once: the hand-off comes first and the record after, so a crash in between hands the reminder
+     * off again when Quartz recovers the job. A handler that records the delivery in the transaction of its
+     * own turn ({@code ReminderDelivery} through {@code Coach.handleDue}) makes that exactly once: the second
+     * hand-off finds the record and does nothing.
+     */
     private Result deliver(ScheduledReminder reminder, Instant now) {
-        if (!deliveries.claim(reminder, Outcome.DELIVERING, now)) {
+        if (deliveries.outcome(reminder.userKey(), reminder.reminderId()).isPresent()) {
             return new Result.AlreadyHandled();
         }
         try {
@@ -77,10 +84,11 @@ final class ReminderFiring {
         } catch (RuntimeException e) {
             log.warn("reminder {} of {} could not be delivered; it is not retried", reminder.reminderId(),
                     reminder.userKey(), e);
-            deliveries.record(reminder, Outcome.FAILED, clock.instant());
+            deliveries.claim(reminder, Outcome.FAILED, clock.instant());
             return new Result.Failed(e);
         }
-        deliveries.record(reminder, Outcome.DELIVERED, clock.instant());
+        // Already there when the handler recorded it with its turn; then this changes nothing.
+        deliveries.claim(reminder, Outcome.DELIVERED, clock.instant());
         return new Result.Delivered();
     }
 

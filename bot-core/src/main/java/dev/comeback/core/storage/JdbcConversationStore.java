@@ -57,6 +57,10 @@ public final class JdbcConversationStore implements ConversationStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (commit.delivery().isPresent() && !recordDelivery(c, commit.delivery().get())) {
+                    c.rollback();
+                    throw new AlreadyRecordedException(commit.delivery().get());
+                }
                 if (json.isPresent()) {
                     upsert(c, commit.userKey(), json.get(), Timestamp.from(commit.state().get().updatedAt()));
                 }
@@ -75,6 +79,25 @@ public final class JdbcConversationStore implements ConversationStore {
             }
         } catch (SQLException e) {
             throw new StorageException("cannot commit the turn of " + commit.userKey(), e);
+        }
+    }
+
+    /** Inserts the reminder's DELIVERED row; false if the reminder has a row already (any outcome). */
+    private static boolean recordDelivery(Connection c, DeliveryMark mark) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO reminder_delivery "
+                + "(user_key, reminder_id, due_at, outcome, decided_at) VALUES (?, ?, ?, 'DELIVERED', ?)")) {
+            s.setString(1, mark.userKey());
+            s.setString(2, mark.reminderId());
+            s.setTimestamp(3, Timestamp.from(mark.due()));
+            s.setTimestamp(4, Timestamp.from(mark.at()));
+            s.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            // 23505 on H2 and PostgreSQL: the primary key (user_key, reminder_id) is taken.
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw e;
         }
     }
 

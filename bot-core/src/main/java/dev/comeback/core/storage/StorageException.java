@@ -1,7 +1,7 @@
 package dev.comeback.core.storage;
 
 /** The database could not do what was asked; the state in it is unchanged. */
-public final class StorageException extends RuntimeException {
+public class StorageException extends RuntimeException {
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }

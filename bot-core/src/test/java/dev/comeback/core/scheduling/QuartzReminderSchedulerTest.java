@@ -144,7 +144,7 @@ class QuartzReminderSchedulerTest {
     }
 
     @Test
-    void aJobRerunAfterAHardStopMidDeliveryDoesNotDeliverAgain() throws Exception {
+    void aJobRerunAfterAHardStopMidDeliveryHandsTheReminderOffAgain() throws Exception {
         Database db = database();
         CountDownLatch handingOff = new CountDownLatch(1);
         CountDownLatch crash = new CountDownLatch(1);
@@ -172,14 +172,15 @@ class QuartzReminderSchedulerTest {
         RecordingHandler after = new RecordingHandler();
         started(reopened, after, clock);
 
-        // Quartz re-runs the interrupted job (its trigger and fired record go), and the claim stops it.
+        // Quartz re-runs the interrupted job (its trigger and fired record go): nothing recorded the hand-off,
+        // so it happens again (at least once; the core's turn records it with the delivery, see CoachTest).
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 count(reopened, "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'ice:crash'") == 0
                         && count(reopened, "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS WHERE JOB_NAME = 'ice:crash'") == 0);
-        await().atMost(Duration.ofSeconds(6)).until(() -> after.due.size() == 1);
-        assertThat(after.dueIds()).containsExactly("ice:next");
+        await().atMost(Duration.ofSeconds(6)).until(() -> after.due.size() == 2);
+        assertThat(after.dueIds()).containsExactly("ice:crash", "ice:next");
         DeliveryLog deliveries = new DeliveryLog(reopened.dataSource());
-        assertThat(deliveries.outcome(ANN, "ice:crash")).contains(Outcome.DELIVERING);
+        assertThat(deliveries.outcome(ANN, "ice:crash")).contains(Outcome.DELIVERED);
         // The outcome is recorded just after the handler returns.
         await().atMost(Duration.ofSeconds(2)).until(() -> deliveries.outcome(ANN, "ice:next").equals(Optional.of(Outcome.DELIVERED)));
         crash.countDown();

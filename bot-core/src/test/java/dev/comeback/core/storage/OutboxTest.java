@@ -147,6 +147,28 @@ class OutboxTest {
     }
 
     @Test
+    void aReminderHandedOffTwiceIsQueuedOnceBecauseItsTurnRecordsTheDelivery() throws Exception {
+        Triage.toRecovery(chat, "Europe/Berlin");
+        PlannedReminder first = chat.planned(Duration.ofHours(6)).get(0);
+        clock.advanceTo(first.dueAt());
+        ScheduledReminder reminder = new ScheduledReminder(chat.user().key(), first.id(), first.dueAt(), Duration.ofHours(1));
+        ReminderDelivery delivery = ReminderDelivery.queued(coach);
+
+        delivery.onDue(reminder, clock.instant());
+        var after = chat.state().orElseThrow();
+        // Handed off again, as Quartz does when it recovers a job whose process died before it finished.
+        delivery.onDue(reminder, clock.instant());
+
+        assertThat(outbox.pending("test")).isEqualTo(1);
+        assertThat(chat.state().orElseThrow()).isEqualTo(after);
+        try (var c = db.dataSource().getConnection();
+             var r = c.createStatement().executeQuery("SELECT outcome FROM reminder_delivery WHERE reminder_id = '" + first.id() + "'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("DELIVERED");
+        }
+    }
+
+    @Test
     void aPersonWhoBlockedTheBotIsPausedAndTheirWaitingRemindersDropped() {
         Triage.toRecovery(chat, "Europe/Berlin");
         assertThat(chat.planned(Duration.ofHours(24))).isNotEmpty();

@@ -1,0 +1,308 @@
+package dev.comeback.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.comeback.core.Coach;
+import dev.comeback.core.ReminderDelivery;
+import dev.comeback.core.ReminderPlanSync;
+import dev.comeback.core.content.ContentLoader;
+import dev.comeback.core.conversation.Conversation;
+import dev.comeback.core.message.ChatRef;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.UserRef;
+import dev.comeback.core.scheduling.QuartzReminderScheduler;
+import dev.comeback.core.storage.Database;
+import dev.comeback.core.storage.JdbcConversationStore;
+import dev.comeback.telegram.fake.FakeBotApi;
+import dev.comeback.telegram.fake.FakeBotApi.SentMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher on Telegram (a separate process, a real H2 file, the fake Bot API) killed with SIGKILL at
+ * random moments while 50 people take the triage quiz by button and 20 others have a reminder falling due,
+ * restarted each time on the same database. Some kills come right after a getUpdates has confirmed a
+ * batch, when Telegram would never send that batch again.
+ *
+ * <p>Asserted: every update gets its reply and its state (each person's next question comes, and /status
+ * at the end counts every answer), the poll offset never moves backwards (across restarts too), at most one
+ * message is sent again per kill, and every reminder due goes out, none twice.
+ */
+class TelegramKillLoopTest {
+    private static final String TOKEN = "4242:kill-loop-token";
+    private static final int PEOPLE = 50;
+    private static final int QUESTIONS = 10;
+    private static final int REMINDED = 20;
+    private static final long REMINDED_FIRST_CHAT = 5000;
+    private static final int KILLS = Integer.getInteger("comeback.killLoop.kills", 30);
+    private static final Duration BUDGET = Duration.ofSeconds(240);
+
+    @TempDir
+    Path dir;
+    private final FakeBotApi api = FakeBotApi.start(TOKEN);
+    private final Random random = new Random(Long.getLong("comeback.killLoop.seed", System.nanoTime()));
+    private Process running;
+    private Path runLog;
+    private final List<Path> logs = new ArrayList<>();
+    private final List<Instant> killTimes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (running != null) {
+            running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        api.close();
+    }
+
+    /** One person taking the quiz: {@code step} 0 sends /start, step n presses "No" on question n. */
+    private static final class Person {
+        final long chat;
+        int step;
+        boolean awaiting;
+
+        Person(long chat) {
+            this.chat = chat;
+        }
+
+        boolean done() {
+            return step > QUESTIONS && !awaiting;
+        }
+    }
+
+    @Test
+    void killedThirtyTimesMidConversationNothingCommittedIsLostAndAtMostOneMessagePerKillRepeats() throws Exception {
+        Instant iceFrom = seedPeopleWithIceDue();
+        List<Person> people = new ArrayList<>();
+        for (long chat = 1; chat <= PEOPLE; chat++) {
+            people.add(new Person(chat));
+        }
+        long started = System.nanoTime();
+        long deadline = started + BUDGET.toNanos();
+        running = launch();
+        int kills = 0;
+        long killAt = System.nanoTime() + nextKillDelay();
+        boolean killAfterConfirm = false;
+        long lastPushed = 0;
+        while (!people.stream().allMatch(Person::done) || kills < KILLS) {
+            assertThat(System.nanoTime()).as("time budget; people still waiting: %s", waiting(people)).isLessThan(deadline);
+            long pushed = advance(people);
+            lastPushed = Math.max(lastPushed, pushed);
+            if (kills < KILLS && (System.nanoTime() >= killAt || killAfterConfirm && confirmedPast(lastPushed))) {
+                running.destroyForcibly();
+                assertThat(running.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                killTimes.add(Instant.now());
+                kills++;
+                running = launch();
+                System.out.printf("kill loop: kill %d at %.1f s, %d of %d people done%n", kills,
+                        (System.nanoTime() - started) / 1e9, people.stream().filter(Person::done).count(), PEOPLE);
+                killAt = System.nanoTime() + nextKillDelay();
+                // One kill in three waits for the moment a poll confirms the latest batch to Telegram.
+                killAfterConfirm = random.nextInt(3) == 0;
+            }
+            Thread.sleep(5);
+        }
+        // Every person answers /status with all their answers counted: their state is what they were told.
+        for (Person p : people) {
+            api.pushText(p.chat, "private", p.chat, "/status");
+        }
+        for (Person p : people) {
+            awaitMessage(p.chat, m -> m.text().contains(QUESTIONS + " answered"), deadline);
+        }
+        for (long chat = REMINDED_FIRST_CHAT; chat < REMINDED_FIRST_CHAT + REMINDED; chat++) {
+            long c = chat;
+            awaitMessage(c, m -> m.text().startsWith("Ice time"), Math.max(deadline, System.nanoTime()));
+        }
+        List<Long> offsets = api.calls("getupdates").stream().map(call -> call.body().path("offset").asLong()).toList();
+        Map<Long, List<String>> repeats = new HashMap<>();
+        int[] repeatsPerKill = new int[kills + 1];
+        for (SentMessage[] pair : repeatedPairs()) {
+            repeats.computeIfAbsent(pair[1].chatId(), c -> new ArrayList<>()).add(pair[1].text());
+            // The kill between the two copies; killTimes.size() when there was none (sent twice by one run).
+            int kill = 0;
+            while (kill < killTimes.size() && killTimes.get(kill).isBefore(pair[0].at())) {
+                kill++;
+            }
+            boolean straddles = kill < killTimes.size() && killTimes.get(kill).isBefore(pair[1].at());
+            repeatsPerKill[straddles ? kill : kills]++;
+        }
+        int repeated = repeats.values().stream().mapToInt(List::size).sum();
+        long iceTwice = api.sent().stream().filter(m -> m.text().startsWith("Ice time")).count() - REMINDED;
+
+        assertThat(offsets).as("getUpdates offsets over all %d runs", kills + 1).isSorted();
+        assertThat(repeatsPerKill[kills]).as("messages sent twice without a kill in between: %s", repeats).isZero();
+        assertThat(java.util.Arrays.stream(repeatsPerKill).max().orElse(0))
+                .as("most messages sent again after one kill (%s)", repeats).isLessThanOrEqualTo(1);
+        assertThat(iceTwice).as("ice reminders (due from %s) sent twice", iceFrom).isLessThanOrEqualTo(
+                repeats.entrySet().stream().filter(e -> e.getKey() >= REMINDED_FIRST_CHAT).mapToLong(e -> e.getValue().size()).sum());
+        System.out.printf("kill loop: %d kills, %d updates, %d messages, %d sent twice, %d ice reminders twice%n",
+                kills, api.calls("getupdates").isEmpty() ? 0 : offsets.get(offsets.size() - 1) - 1000, api.sent().size(),
+                repeated, iceTwice);
+    }
+
+    /** Pushes the next action of everyone whose last one was answered; returns the highest update id pushed. */
+    private long advance(List<Person> people) {
+        long pushed = 0;
+        for (Person p : people) {
+            if (p.awaiting) {
+                if (lastQuestion(p.chat, p.step + 1).isEmpty()) {
+                    continue;
+                }
+                p.awaiting = false;
+                p.step++;
+            }
+            if (p.step > QUESTIONS) {
+                continue;
+            }
+            if (p.step == 0) {
+                pushed = api.pushText(p.chat, "private", p.chat, "/start");
+            } else {
+                SentMessage question = lastQuestion(p.chat, p.step).orElseThrow();
+                pushed = api.pushCallback(p.chat, p.chat, question.messageId(), callbackData(question, "No"));
+            }
+            p.awaiting = true;
+        }
+        return pushed;
+    }
+
+    /** The latest message to {@code chat} that asks question {@code n}. */
+    private Optional<SentMessage> lastQuestion(long chat, int n) {
+        List<SentMessage> sent = api.sentTo(chat);
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i).text().contains("Question " + n + " of up to")) {
+                return Optional.of(sent.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String callbackData(SentMessage message, String label) {
+        for (JsonNode row : message.replyMarkup().path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equalsIgnoreCase(label)) {
+                    return button.path("callback_data").asText();
+                }
+            }
+        }
+        throw new AssertionError("no button " + label + " on: " + message.text());
+    }
+
+    private boolean confirmedPast(long updateId) {
+        List<FakeBotApi.Call> polls = api.calls("getupdates");
+        return updateId > 0 && !polls.isEmpty() && polls.get(polls.size() - 1).body().path("offset").asLong() > updateId;
+    }
+
+    private long nextKillDelay() {
+        return TimeUnit.MILLISECONDS.toNanos(300 + random.nextInt(1200));
+    }
+
+    private String waiting(List<Person> people) {
+        return people.stream().filter(p -> !p.done()).map(p -> p.chat + "@" + p.step).toList().toString();
+    }
+
+    /** Each message that repeats the one sent to its chat just before it, with that one: what a resend looks like. */
+    private List<SentMessage[]> repeatedPairs() {
+        List<SentMessage[]> pairs = new ArrayList<>();
+        Map<Long, SentMessage> previous = new HashMap<>();
+        for (SentMessage m : api.sent()) {
+            SentMessage before = previous.put(m.chatId(), m);
+            if (before != null && before.text().equals(m.text())) {
+                pairs.add(new SentMessage[]{before, m});
+            }
+        }
+        return pairs;
+    }
+
+    private void awaitMessage(long chat, java.util.function.Predicate<SentMessage> wanted, long deadline)
+            throws InterruptedException {
+        while (api.sentTo(chat).stream().noneMatch(wanted)) {
+            assertThat(System.nanoTime()).as("waiting for a message to %d; it got %s", chat,
+                    api.sentTo(chat).stream().map(SentMessage::text).toList()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Before the first launch: 20 people who finished triage and onboarding long enough ago that their first
+     * ice reminder falls due during the kills, one every 1.5 s from 6 s on. Their plan is in Quartz's tables.
+     */
+    private Instant seedPeopleWithIceDue() {
+        Clock clock = Clock.systemUTC();
+        Instant firstDue = clock.instant().plusSeconds(6);
+        try (Database db = Database.open(Database.h2FileUrl(dir.resolve("loop")), "sa", "", 4)) {
+            Coach coach = new Coach(new Conversation(ContentLoader.defaults()), new JdbcConversationStore(db.dataSource()));
+            try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
+                    ReminderDelivery.queued(coach), clock)) {
+                coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
+                for (int i = 0; i < REMINDED; i++) {
+                    String id = Long.toString(REMINDED_FIRST_CHAT + i);
+                    recoverWithIceDueAt(coach, UserRef.of("telegram", id), ChatRef.privateChat("telegram", id),
+                            firstDue.plusMillis(1500L * i));
+                }
+            }
+        }
+        return firstDue;
+    }
+
+    /** Triage and onboarding, backdated so that the first ice reminder (150 min after RECOVERY) is due at {@code due}. */
+    private static void recoverWithIceDueAt(Coach coach, UserRef user, ChatRef chat, Instant due) {
+        Instant start = due.minus(Duration.ofMinutes(150));
+        int hours = 12 - due.atZone(ZoneOffset.UTC).getHour();
+        hours = hours < -11 ? hours + 24 : hours > 12 ? hours - 24 : hours;
+        String zone = "UTC" + (hours >= 0 ? "+" : "-") + Math.abs(hours);
+        List<String> answers = new ArrayList<>(List.of("/start"));
+        for (int i = 0; i < 14; i++) {
+            answers.add("no");
+        }
+        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "82", zone));
+        for (String text : answers) {
+            coach.handle(new Incoming.Text(user, chat, text, start));
+        }
+    }
+
+    private Process launch() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        runLog = dir.resolve("run-" + logs.size() + ".log");
+        logs.add(runLog);
+        ProcessBuilder process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--db", dir.resolve("loop").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(runLog.toFile());
+        process.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
+        process.environment().put("TELEGRAM_API_URL", "http://127.0.0.1:" + api.port());
+        Process started = process.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(runLog, StandardCharsets.UTF_8).contains("running on Telegram")) {
+            assertThat(started.isAlive()).as("the bot exited: %s", Files.readString(runLog)).isTrue();
+            assertThat(System.nanoTime()).as("start-up").isLessThan(until);
+            sleep(20);
+        }
+        return started;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
