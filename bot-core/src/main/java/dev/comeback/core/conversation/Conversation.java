@@ -82,7 +82,7 @@ public final class Conversation {
             Optional<RedFlag> flag = redFlags.scan(text.text());
             if (flag.isPresent() && flag.get().certain()) {
                 return in.chat().isGroup()
-                        ? new Turn(stored, List.of(emergencyReply(flag.get(), false)))
+                        ? new Turn(stored, List.of(emergencyReply(flag.get(), false).withPrivatePointer()))
                         : emergency(stored, flag.get(), now);
             }
             if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored)) {
@@ -91,8 +91,9 @@ public final class Conversation {
         }
         if (in.chat().isGroup()) {
             // Group talk not meant for the bot is none of its business; an emergency above is the exception.
+            // Personal coaching happens in private: every group answer carries the way there.
             boolean addressed = !(in instanceof Incoming.Text text) || text.addressed();
-            return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP)) : List.of());
+            return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP).withPrivatePointer()) : List.of());
         }
         // The person wrote: check-in prompts count as unanswered from now on (reminders thin out after silence).
         RecoveryDialog.Moved moved = recovery.advance(upgrade(stored).withReminders(stored.reminders().heard(now)), now);

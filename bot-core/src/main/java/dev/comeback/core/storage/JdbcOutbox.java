@@ -87,7 +87,7 @@ public final class JdbcOutbox {
 
     private static void dueOf(Connection c, String platform, Urgency urgency, Instant now, int limit,
                               List<OutboxMessage> out) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, replies, parts_sent, attempts, not_before FROM outbox o "
+        try (PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, replies, parts_sent, attempts, not_before, created_at FROM outbox o "
                 + "WHERE platform = ? AND urgency = ? AND not_before <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
                 + "WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.id < o.id) "
                 + "ORDER BY platform, urgency, id LIMIT ?")) {
@@ -99,7 +99,8 @@ public final class JdbcOutbox {
                 while (r.next()) {
                     out.add(new OutboxMessage(r.getLong(1), UserRef.fromKey(r.getString(2)),
                             new ChatRef(platform, r.getString(3), ChatRef.Kind.valueOf(r.getString(4))),
-                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), r.getTimestamp(8).toInstant()));
+                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), r.getTimestamp(8).toInstant(),
+                            r.getTimestamp(9).toInstant()));
                 }
             }
         }
