@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 final class ConsoleChat implements Messenger {
     static final String PLATFORM = "console";
+    /** The longest :wait: a year covers the whole protocol and then some; more would only run for minutes. */
+    static final Duration MAX_WAIT = Duration.ofDays(366);
     private static final Pattern WAIT = Pattern.compile(":wait\\s+((?:\\d+[dhms]\\s*)+)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final Pattern WAIT_PART = Pattern.compile("(\\d+)([dhms])");
@@ -76,7 +78,8 @@ final class ConsoleChat implements Messenger {
     private void waitFor(String line) {
         Optional<Duration> duration = parseWait(line);
         if (duration.isEmpty()) {
-            err.println("console: write :wait with a duration, like :wait 2h, :wait 45m or :wait 3d");
+            err.println("console: write :wait with a duration up to " + MAX_WAIT.toDays()
+                    + "d, like :wait 2h, :wait 45m or :wait 3d");
             return;
         }
         if (!(clock instanceof VirtualClock virtual)) {
@@ -87,6 +90,7 @@ final class ConsoleChat implements Messenger {
                 print(replies, "[" + STAMP.format(reminder.dueAt().atZone(virtual.getZone())) + "] "));
     }
 
+    /** The duration of a {@code :wait} line, empty if it is not one or is longer than {@link #MAX_WAIT}. */
     static Optional<Duration> parseWait(String line) {
         Matcher m = WAIT.matcher(line);
         if (!m.matches()) {
@@ -95,6 +99,10 @@ final class ConsoleChat implements Messenger {
         Duration total = Duration.ZERO;
         Matcher part = WAIT_PART.matcher(m.group(1));
         while (part.find()) {
+            // Anything over 9 digits is beyond the limit in any unit (and might not fit a long).
+            if (part.group(1).length() > 9) {
+                return Optional.empty();
+            }
             long n = Long.parseLong(part.group(1));
             total = total.plus(switch (part.group(2)) {
                 case "d" -> Duration.ofDays(n);
@@ -102,6 +110,9 @@ final class ConsoleChat implements Messenger {
                 case "m" -> Duration.ofMinutes(n);
                 default -> Duration.ofSeconds(n);
             });
+            if (total.compareTo(MAX_WAIT) > 0) {
+                return Optional.empty();
+            }
         }
         return Optional.of(total);
     }

@@ -1,5 +1,6 @@
 package dev.comeback.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -66,7 +67,7 @@ record Options(String user, Optional<Path> db, boolean virtualClock, Optional<Lo
                         throw new IllegalArgumentException("--zone takes a time zone like Europe/Berlin, was '" + raw + "'");
                     }
                 }
-                case "--config" -> configDir = Optional.of(Path.of(value(args, ++i, flag)));
+                case "--config" -> configDir = Optional.of(folder(value(args, ++i, flag)));
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }
@@ -74,6 +75,17 @@ record Options(String user, Optional<Path> db, boolean virtualClock, Optional<Lo
             throw new IllegalArgumentException("--start needs --clock virtual");
         }
         return new Options(user, db, virtual, start, zone, configDir, console, help);
+    }
+
+    private static Path folder(String raw) {
+        Path path = Path.of(raw);
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("--config takes a folder, and " + raw + " does not exist");
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--config takes a folder, and " + raw + " is not a folder (it is a file)");
+        }
+        return path;
     }
 
     private static String value(String[] args, int i, String flag) {

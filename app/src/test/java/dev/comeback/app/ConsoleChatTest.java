@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +97,11 @@ class ConsoleChatTest {
         assertThat(ConsoleChat.parseWait(":wait 1d2h30m")).contains(Duration.ofMinutes(26 * 60 + 30));
         assertThat(ConsoleChat.parseWait(":wait 45m")).contains(Duration.ofMinutes(45));
         assertThat(ConsoleChat.parseWait(":wait soon")).isEmpty();
+        assertThat(ConsoleChat.parseWait(":wait 366d")).contains(Duration.ofDays(366));
+        assertThat(ConsoleChat.parseWait(":wait 367d")).isEmpty();
+        assertThat(ConsoleChat.parseWait(":wait 1000000d")).isEmpty();
+        assertThat(ConsoleChat.parseWait(":wait 9223372036854775807s")).isEmpty();
+        assertThat(ConsoleChat.parseWait(":wait 99999999999999999999d")).isEmpty();
     }
 
     @Test
@@ -103,6 +109,26 @@ class ConsoleChatTest {
         Run run = console(lines(":wait 2h", ":wait later"), "--db", db());
         assertThat(run.err()).contains(":wait needs the virtual clock").contains("like :wait 2h");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aWaitTooLongToBeUsefulIsRefusedAndTheChatGoesOn() {
+        Run run = console(lines(":wait 99999999999999999999d", ":wait 9223372036854775807s", ":wait 1000000d", "/status"),
+                "--db", db(), "--clock", "virtual", "--start", "2026-03-02T08:00", "--zone", "Europe/Berlin");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("up to 366d").doesNotContain("overflow");
+        assertThat(run.out()).contains("not started");
+    }
+
+    @Test
+    void aConfigFolderThatIsNotThereOrIsAFileStopsTheStart() throws Exception {
+        Run missing = console("", "--config", dir.resolve("nonexistent").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--config").contains("does not exist");
+        Path file = Files.writeString(dir.resolve("a-file"), "{}");
+        Run notAFolder = console("", "--config", file.toString());
+        assertThat(notAFolder.exitCode()).isEqualTo(2);
+        assertThat(notAFolder.err()).contains("--config").contains("not a folder");
     }
 
     @Test

@@ -117,8 +117,35 @@ public final class TelegramBot implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start the Telegram bot: " + e.getMessage(), e);
         } catch (TelegramApiException e) {
-            throw new IllegalStateException("cannot reach Telegram at start-up: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach Telegram at start-up: " + unreachable(config, e), e);
         }
+    }
+
+    /**
+     * Why the Bot API server at {@code config}'s host cannot be reached, named by host and port (never the
+     * full URL: it holds the token) and the cause: refused, unknown host, timed out or dropped.
+     */
+    static String unreachable(TelegramConfig config, Throwable e) {
+        String where = config.apiUrl().getHost() + ":" + config.port();
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String why;
+        if (cause instanceof java.net.ConnectException) {
+            why = "the connection was refused (nothing listens there, or a firewall says no)";
+        } else if (cause instanceof java.net.UnknownHostException) {
+            why = "the host name is unknown (check TELEGRAM_API_URL and DNS)";
+        } else if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.io.InterruptedIOException) {
+            why = "no answer in time (a network problem, or a firewall dropping the packets)";
+        } else if (cause instanceof java.io.EOFException || String.valueOf(cause.getMessage()).contains("unexpected end of stream")) {
+            why = "the server closed the connection without an answer";
+        } else if (cause instanceof javax.net.ssl.SSLException) {
+            why = "the secure connection failed (" + cause.getClass().getSimpleName() + ")";
+        } else {
+            why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return where + ": " + why;
     }
 
     public String username() {

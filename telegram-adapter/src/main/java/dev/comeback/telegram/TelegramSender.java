@@ -13,7 +13,8 @@ import java.time.Clock;
 
 /**
  * Telegram's side of delivery: render a part, send it with the client, and map Telegram's answer: 429 with
- * {@code retry_after} (rate-limited), 403 (the person blocked the bot), 400 (malformed), anything else or
+ * {@code retry_after} (rate-limited, and bot-wide: Telegram does not say whether it meant one chat or the
+ * bot, so every chat waits), 403 (the person blocked the bot), 400 (malformed), anything else or
  * no answer (transient).
  */
 final class TelegramSender implements PlatformSender {
@@ -54,7 +55,7 @@ final class TelegramSender implements PlatformSender {
             return switch (code) {
                 case 429 -> {
                     Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-                    yield new Outcome.RateLimited(clock.instant().plusSeconds(seconds == null || seconds < 1 ? 1 : seconds), false);
+                    yield new Outcome.RateLimited(clock.instant().plusSeconds(seconds == null || seconds < 1 ? 1 : seconds), true);
                 }
                 case 403 -> new Outcome.Unreachable(String.valueOf(e.getApiResponse()));
                 case 400 -> new Outcome.Rejected(String.valueOf(e.getApiResponse()));

@@ -210,6 +210,10 @@ final class ReminderDialog {
             return Optional.empty();
         }
         if (action.equals("done")) {
+            if (!state.reminders().delivered().contains(id)) {
+                // Never sent to this person (or too long ago to remember): a forged or stale press.
+                return Optional.of(turn(state, now, "That button is no longer valid."));
+            }
             if (state.reminders().done().contains(id)) {
                 return Optional.of(turn(state, now, "Already noted, thanks."));
             }

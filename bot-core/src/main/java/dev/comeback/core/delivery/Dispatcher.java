@@ -225,10 +225,9 @@ public final class Dispatcher implements AutoCloseable {
                 rateLimited.incrementAndGet();
                 Instant until = limited.until().isAfter(now) ? limited.until() : now.plusSeconds(1);
                 synchronized (pacer) {
+                    pacer.hold(message.chat(), until);
                     if (limited.botWide()) {
                         pacer.holdAll(until);
-                    } else {
-                        pacer.hold(message.chat(), until);
                     }
                 }
                 if (pastDeadline(message, until)) {

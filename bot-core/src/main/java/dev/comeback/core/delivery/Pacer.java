@@ -31,9 +31,9 @@ public final class Pacer {
     private final Deque<Instant> overall = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> perChat = new HashMap<>();
     private final Map<String, Instant> heldUntil = new HashMap<>();
+    private Instant allHeldUntil;
     private double proactiveTokens = BUCKET;
     private Instant refilled;
-    private Instant allHeldUntil;
 
     public Pacer(Limits limits) {
         this.limits = limits;
@@ -114,7 +114,11 @@ public final class Pacer {
         heldUntil.merge(chat.key(), until, Pacer::later);
     }
 
-    /** The platform said the whole bot must wait: nothing goes to anyone before {@code until}. */
+    /**
+     * Nothing goes to any chat before {@code until}: the platform said the whole bot must wait (on Telegram a
+     * 429 does not say whether it was meant for one chat or for the whole bot, and sending elsewhere inside a
+     * bot-wide {@code retry_after} earns longer bans).
+     */
     public void holdAll(Instant until) {
         allHeldUntil = later(until, allHeldUntil);
     }

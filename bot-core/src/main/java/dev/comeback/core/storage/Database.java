@@ -3,13 +3,16 @@ package dev.comeback.core.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
@@ -19,7 +22,17 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Opens the pool and migrates the schema. An H2 file that exists but cannot be what the bot wrote (empty,
+     * unreadable, or without the bot's schema) stops the start with a {@link StorageException} naming the
+     * file, what is wrong and what to do, rather than a fresh start over people's data.
+     */
     public static Database open(String url, String user, String password, int poolSize) {
+        Optional<Path> h2File = h2File(url);
+        boolean existed = h2File.isPresent() && Files.exists(h2File.get());
+        if (existed) {
+            checkShape(h2File.get());
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(durable(url));
         config.setUsername(user);
@@ -27,16 +40,101 @@ public final class Database implements AutoCloseable {
         // Flyway holds two connections while it migrates.
         config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setPoolName("comeback");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        // A file that cannot be opened fails at once, not after Hikari's 30 s of retries.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource dataSource = null;
         try {
+            dataSource = new HikariDataSource(config);
+            if (existed && !hasSchemaHistory(dataSource)) {
+                throw damaged(h2File.get(), "it holds no Comeback data (no schema history): it was cut short, "
+                        + "or it is not a Comeback database", null);
+            }
             Flyway.configure().dataSource(dataSource)
                     .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
                     .load().migrate();
         } catch (RuntimeException e) {
-            dataSource.close();
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            // A migration that does not match its history is the code's problem, not the file's.
+            if (existed && !(e instanceof StorageException) && !(e instanceof FlywayValidateException)) {
+                throw damaged(h2File.get(), "it cannot be read (" + rootMessage(e) + ")", e);
+            }
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /** The file behind an H2 file URL ({@code .mv.db} added), if the URL is one. */
+    static Optional<Path> h2File(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String path = url.substring(prefix.length()).split(";", 2)[0];
+        if (path.startsWith("retry:")) {
+            path = path.substring("retry:".length());
+        }
+        return Optional.of(Path.of(path + ".mv.db"));
+    }
+
+    /**
+     * An H2 file is whole 4 KB blocks and ends with the footer of its newest chunk (H2 writes chunks at the
+     * end and trims the file after the last one). A file that is empty, or ends elsewhere, was cut short: H2
+     * would quietly go back to the newest chunk it still finds whole, an older state or none at all. (A cut
+     * that happens to fall between two chunks cannot be told from a file that ended there.)
+     */
+    private static void checkShape(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw damaged(file, "it is empty (0 bytes)", null);
+            }
+            if (size % H2_BLOCK != 0 || size < 3 * H2_BLOCK || !endsWithChunkFooter(file, size)) {
+                throw damaged(file, "it ends in the middle of its data (" + size + " bytes; cut short?)", null);
+            }
+        } catch (java.io.IOException e) {
+            throw damaged(file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final int H2_BLOCK = 4096;
+    private static final int H2_FOOTER = 128;
+
+    private static boolean endsWithChunkFooter(Path file, long size) throws java.io.IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(H2_FOOTER);
+            channel.read(footer, size - H2_FOOTER);
+            String text = new String(footer.array(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.startsWith("chunk:") && text.contains(",fletcher:");
+        }
+    }
+
+    private static boolean hasSchemaHistory(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+             java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the database's tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static StorageException damaged(Path file, String what, Throwable cause) {
+        Path absolute = file.toAbsolutePath();
+        return new StorageException("the database file " + absolute + " is damaged: " + what + ". Nothing was "
+                + "started, so nothing in it is overwritten. Restore the file from a backup, or try H2's recovery "
+                + "tool (java -cp app/target/comeback.jar org.h2.tools.Recover -dir " + absolute.getParent()
+                + " -db " + absolute.getFileName().toString().replace(".mv.db", "") + ", then RunScript on the "
+                + "SQL it writes); to start afresh instead, move the file away.", cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /**

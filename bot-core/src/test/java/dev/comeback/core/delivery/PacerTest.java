@@ -87,6 +87,15 @@ class PacerTest {
     }
 
     @Test
+    void aBotWideHoldKeepsEveryChatWaiting() {
+        pacer.hold(ann, T0.plusSeconds(7));
+        pacer.holdAll(T0.plusSeconds(7));
+        assertThat(pacer.earliest(bob, Urgency.REPLY, T0)).isEqualTo(T0.plusSeconds(7));
+        assertThat(pacer.earliest(bob, Urgency.PROACTIVE, T0.plusSeconds(3))).isEqualTo(T0.plusSeconds(7));
+        assertThat(pacer.earliest(bob, Urgency.REPLY, T0.plusSeconds(7))).isEqualTo(T0.plusSeconds(7));
+    }
+
+    @Test
     void chatsLeaveMemoryOnceNoWindowSeesThem() {
         for (int i = 0; i < 1000; i++) {
             pacer.sent(ChatRef.privateChat("telegram", String.valueOf(i)), Urgency.PROACTIVE, T0);
