@@ -227,7 +227,7 @@ public final class Conversation {
                 ConversationState confirming = state.withOverlay(Overlay.CONFIRM_RESET, "");
                 return turn(confirming, now, prompt(confirming, now).reply());
             case "checkin", "today", "plan":
-                return recoveryCommand(state, name, now);
+                return recoveryCommand(state, name, args, now);
             case "reminders":
                 return withPrompt(state, now, reminders.list(state, now));
             case "snooze":
@@ -240,13 +240,18 @@ public final class Conversation {
     }
 
     private Turn recoveryCommand(ConversationState state, String name, Instant now) {
+        return recoveryCommand(state, name, "", now);
+    }
+
+    /** {@code /checkin 4}: a check-in whose pain-before-moving is already given (the safety question still comes first). */
+    private Turn recoveryCommand(ConversationState state, String name, String args, Instant now) {
         if (state.stage() != Stage.RECOVERY) {
             String why = state.stage() == Stage.REFERRED ? Texts.NO_PLAN_WHILE_REFERRED : Texts.PLAN_AFTER_TRIAGE;
             return withPrompt(state, now, Reply.text(why));
         }
         ConversationState active = state.withoutOverlay().withPaused(false);
         return switch (name) {
-            case "checkin" -> recovery.checkIn(active, now);
+            case "checkin" -> recovery.checkIn(active, args, now);
             case "today" -> withPrompt(active, now, recovery.today(active, now));
             default -> withPrompt(active, now, recovery.roadMap(active, now));
         };

@@ -102,7 +102,18 @@ final class RecoveryDialog {
     }
 
     Turn checkIn(ConversationState state, Instant now) {
-        ConversationState next = state.withTask(Task.of(Task.Kind.CHECK_IN));
+        return checkIn(state, "", now);
+    }
+
+    /** A check-in; {@code pain}, a score within the scale, is taken as the pain before moving. */
+    Turn checkIn(ConversationState state, String pain, Instant now) {
+        Task task = Task.of(Task.Kind.CHECK_IN);
+        String given = pain == null ? "" : pain.strip();
+        if (given.matches("\\d{1,2}") && Integer.parseInt(given) >= protocol.checkIn().painMin()
+                && Integer.parseInt(given) <= protocol.checkIn().painMax()) {
+            task = task.answered("before", String.valueOf(Integer.parseInt(given)));
+        }
+        ConversationState next = state.withTask(task);
         return turn(next, now, prompt(next, now).reply());
     }
 
