@@ -163,6 +163,10 @@ public final class FakeDiscord implements AutoCloseable {
         return interactions.get(id);
     }
 
+    public List<Interaction> interactions() {
+        return List.copyOf(interactions.values());
+    }
+
     public JsonNode commands() {
         return commands;
     }
@@ -198,6 +202,20 @@ public final class FakeDiscord implements AutoCloseable {
 
     public void openDms(String userId) {
         closedDms.remove(userId);
+    }
+
+    /** Sends the last event of {@code type} again, as Discord may after a resume: the bot must apply it once. */
+    public void redeliverLast(String type) {
+        ObjectNode last = null;
+        for (ObjectNode event : gateway.log) {
+            if (event.path("t").asText().equals(type)) {
+                last = event;
+            }
+        }
+        if (last == null) {
+            throw new AssertionError("no " + type + " was dispatched");
+        }
+        gateway.dispatch(type, (ObjectNode) last.path("d").deepCopy());
     }
 
     /** Drops the gateway connection as a network failure would; JDA reconnects and resumes. */
@@ -283,10 +301,14 @@ public final class FakeDiscord implements AutoCloseable {
         g.putArray("features");
         g.putArray("roles").addObject().put("id", guildId).put("name", "@everyone").put("permissions", "0")
                 .put("position", 0).put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false)
-                .put("flags", 0);
+                .put("flags", 0).putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         g.putArray("emojis");
         g.putArray("stickers");
-        g.putArray("members");
+        ObjectNode self = g.putArray("members").addObject();
+        self.set("user", botUser());
+        self.putArray("roles");
+        self.put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0)
+                .put("pending", false);
         g.putArray("presences");
         g.putArray("voice_states");
         g.putArray("threads");
@@ -353,8 +375,10 @@ public final class FakeDiscord implements AutoCloseable {
         return "700000000000000001";
     }
 
+    /** A snowflake of now (JDA reads an interaction's age from its id), unique and increasing. */
     private String nextId() {
-        return String.valueOf(ids.incrementAndGet());
+        long now = (System.currentTimeMillis() - 1420070400000L) << 22;
+        return String.valueOf(ids.updateAndGet(last -> Math.max(last + 1, now)));
     }
 
     private static ObjectNode messageJson(String id, String channelId, ObjectNode author, String content,
