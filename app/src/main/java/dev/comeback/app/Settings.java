@@ -53,6 +53,11 @@ final class Settings {
                 .orElseThrow(() -> new IllegalStateException("setting " + key + " is missing"));
     }
 
+    /** A setting that may be absent or empty (then ""). */
+    String getOrEmpty(String key) {
+        return Optional.ofNullable(values.get(key)).map(String::strip).orElse("");
+    }
+
     int getInt(String key) {
         String raw = get(key);
         try {

@@ -88,6 +88,7 @@ class DiscordDeliveryTest {
             assertThat(in.callbackType).isIn(5, 7);
         });
         assertThat(discord.interactions()).filteredOn(in -> in.callbackType == 5).allSatisfy(in -> assertThat(in.ephemeral).isTrue());
+    }
 
     private PlannedReminder deliverNextReminder(String user) {
         UserRef ann = UserRef.of("discord", user);
