@@ -117,7 +117,7 @@ public final class Main {
                     console.run(reader);
                 } else {
                     try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
-                            ReminderDelivery.direct(coach, console), clock)) {
+                            ReminderDelivery.direct(coach, console), clock, settings.deliveryRetention())) {
                         coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
                         console.run(reader);
                     }

@@ -76,7 +76,8 @@ final class Platforms implements AutoCloseable {
                 wakes.add(bot::wake);
             }
             QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
-                    sendingAtOnce(ReminderDelivery.queued(coach, PrivateChats.byPlatform(privateChats)), wakes), clock);
+                    sendingAtOnce(ReminderDelivery.queued(coach, PrivateChats.byPlatform(privateChats)), wakes), clock,
+                    settings.deliveryRetention());
             coach.setTurnListener(new ReminderPlanSync(coach, scheduler, clock));
             return new Platforms(db, telegram, discord, scheduler);
         } catch (RuntimeException e) {

@@ -58,6 +58,16 @@ final class Settings {
         return Optional.ofNullable(values.get(key)).map(String::strip).orElse("");
     }
 
+    /** How long a reminder's delivery record is kept ({@code reminders.delivery.retention.days}, at least 1). */
+    java.time.Duration deliveryRetention() {
+        int days = getInt("reminders.delivery.retention.days");
+        if (days < 1) {
+            throw new IllegalArgumentException("setting reminders.delivery.retention.days ("
+                    + envName("reminders.delivery.retention.days") + ") must be 1 or more, was " + days);
+        }
+        return java.time.Duration.ofDays(days);
+    }
+
     int getInt(String key) {
         String raw = get(key);
         try {

@@ -156,9 +156,9 @@ class TelegramKillLoopTest {
                 .as("most messages sent again after one kill (%s)", repeats).isLessThanOrEqualTo(1);
         assertThat(iceTwice).as("ice reminders (due from %s) sent twice", iceFrom).isLessThanOrEqualTo(
                 repeats.entrySet().stream().filter(e -> e.getKey() >= REMINDED_FIRST_CHAT).mapToLong(e -> e.getValue().size()).sum());
-        System.out.printf("kill loop: %d kills, %d updates, %d messages, %d sent twice, %d ice reminders twice%n",
+        System.out.printf("kill loop: %d kills, %d updates, %d messages, %d sent twice, %d ice reminders twice, file %d KB%n",
                 kills, api.calls("getupdates").isEmpty() ? 0 : offsets.get(offsets.size() - 1) - 1000, api.sent().size(),
-                repeated, iceTwice);
+                repeated, iceTwice, Files.size(dir.resolve("loop.mv.db")) / 1024);
     }
 
     /** Pushes the next action of everyone whose last one was answered; returns the highest update id pushed. */

@@ -1,13 +1,13 @@
 package dev.comeback.core.scheduling;
 
 import dev.comeback.core.storage.StorageException;
+import dev.comeback.core.storage.UtcInstants;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -39,9 +39,9 @@ final class DeliveryLog {
                      + "(user_key, reminder_id, due_at, outcome, decided_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, reminder.userKey());
             s.setString(2, reminder.reminderId());
-            s.setTimestamp(3, Timestamp.from(reminder.due()));
+            UtcInstants.set(s, 3, reminder.due());
             s.setString(4, outcome.name());
-            s.setTimestamp(5, Timestamp.from(at));
+            UtcInstants.set(s, 5, at);
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -49,6 +49,20 @@ final class DeliveryLog {
                 return false;
             }
             throw new StorageException("cannot claim reminder " + reminder.reminderId() + " of " + reminder.userKey(), e);
+        }
+    }
+
+    /**
+     * Deletes the records decided before {@code before}; returns how many. Safe once a reminder is long past:
+     * plans only ever look forward, so its id never comes up again.
+     */
+    int prune(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM reminder_delivery WHERE decided_at < ?")) {
+            UtcInstants.set(s, 1, before);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot prune the delivery log", e);
         }
     }
 

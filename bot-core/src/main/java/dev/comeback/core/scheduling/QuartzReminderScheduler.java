@@ -19,6 +19,8 @@ import org.quartz.utils.DBConnectionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -45,12 +47,49 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     /** Names this instance's entry in Quartz's JVM-wide connection registry; not stored anywhere. */
     private static final AtomicInteger instances = new AtomicInteger();
 
+    /** How long a reminder's delivery record is kept by default: long past any use, short of growing for ever. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(6);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QuartzReminderScheduler.class);
+
     private final Scheduler scheduler;
     private final DeliveryLog deliveries;
+    private final java.util.concurrent.ScheduledExecutorService pruning =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "reminder-log-pruning");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private QuartzReminderScheduler(Scheduler scheduler, DeliveryLog deliveries) {
         this.scheduler = scheduler;
         this.deliveries = deliveries;
+    }
+
+    /**
+     * As {@link #start(DataSource, DueReminderHandler, Clock)}, and deletes delivery records older than
+     * {@code retention} now and every few hours.
+     */
+    public static QuartzReminderScheduler start(DataSource dataSource, DueReminderHandler handler, Clock clock,
+                                                Duration retention) {
+        QuartzReminderScheduler reminders = start(dataSource, handler, clock);
+        reminders.pruning.scheduleWithFixedDelay(() -> reminders.prune(clock.instant().minus(retention)),
+                0, PRUNE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return reminders;
+    }
+
+    /** Deletes the delivery records decided before {@code before}; returns how many. */
+    int prune(Instant before) {
+        try {
+            int pruned = deliveries.prune(before);
+            if (pruned > 0) {
+                log.info("pruned {} reminder delivery records decided before {}", pruned, before);
+            }
+            return pruned;
+        } catch (RuntimeException e) {
+            log.warn("could not prune the reminder delivery log: {}", e.getMessage());
+            return 0;
+        }
     }
 
     /**
@@ -219,6 +258,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
 
     private void shutdown(boolean waitForJobs) {
+        pruning.shutdownNow();
         try {
             scheduler.shutdown(waitForJobs);
         } catch (SchedulerException e) {

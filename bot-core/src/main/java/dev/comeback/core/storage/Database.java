@@ -16,10 +16,19 @@ import java.util.Optional;
 
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
+    /**
+     * Below this share of live data in the file (percent), closing and opening compact it. With every chunk
+     * appended ({@link #durable}) nothing else gives space back.
+     */
+    static final int COMPACT_BELOW_FILL_RATE = 50;
 
-    private Database(HikariDataSource dataSource) {
+    private final HikariDataSource dataSource;
+    private final boolean h2File;
+
+    private Database(HikariDataSource dataSource, boolean h2File) {
         this.dataSource = dataSource;
+        this.h2File = h2File;
     }
 
     /**
@@ -32,6 +41,7 @@ public final class Database implements AutoCloseable {
         boolean existed = h2File.isPresent() && Files.exists(h2File.get());
         if (existed) {
             checkShape(h2File.get());
+            compactIfSparse(durable(url), user, password, h2File.get());
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(durable(url));
@@ -62,7 +72,45 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, h2File.isPresent());
+    }
+
+    /**
+     * H2's own compaction, run while nothing else has the file open: {@code SHUTDOWN COMPACT} copies the live
+     * data into a new file and moves it over the old one in one rename, so a kill in the middle leaves the old
+     * file as it was. Only when the file is mostly dead chunks, which after a crash it usually is.
+     */
+    private static void compactIfSparse(String url, String user, String password, Path file) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+            compactIfSparse(c, file);
+        } catch (SQLException e) {
+            // Left to the open that follows, which names the file and the problem.
+            log.debug("no compaction of {} before opening: {}", file, e.getMessage());
+        }
+    }
+
+    /** Returns whether it compacted (and so closed the database). */
+    private static boolean compactIfSparse(Connection c, Path file) throws SQLException {
+        int fillRate;
+        try (java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+             java.sql.ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return false;
+            }
+            fillRate = Integer.parseInt(r.getString(1).trim());
+        }
+        if (fillRate >= COMPACT_BELOW_FILL_RATE) {
+            return false;
+        }
+        long before = file.toFile().length();
+        long started = System.nanoTime();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        log.info("compacted {}: {} KB to {} KB ({}% live) in {} ms", file, before / 1024, file.toFile().length() / 1024,
+                fillRate, (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     /** The file behind an H2 file URL ({@code .mv.db} added), if the URL is one. */
@@ -212,8 +260,17 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Closes the pool; an H2 file that is mostly dead chunks is compacted first (see {@link #compactIfSparse}). */
     @Override
     public void close() {
+        if (h2File && !dataSource.isClosed()) {
+            Optional<Path> file = h2File(dataSource.getJdbcUrl());
+            try (Connection c = dataSource.getConnection()) {
+                compactIfSparse(c, file.orElseThrow());
+            } catch (SQLException | RuntimeException e) {
+                log.warn("could not compact {} on closing: {}", file.orElse(null), e.getMessage());
+            }
+        }
         dataSource.close();
     }
 }

@@ -88,8 +88,8 @@ public final class JdbcConversationStore implements ConversationStore {
                 + "(user_key, reminder_id, due_at, outcome, decided_at) VALUES (?, ?, ?, 'DELIVERED', ?)")) {
             s.setString(1, mark.userKey());
             s.setString(2, mark.reminderId());
-            s.setTimestamp(3, Timestamp.from(mark.due()));
-            s.setTimestamp(4, Timestamp.from(mark.at()));
+            UtcInstants.set(s, 3, mark.due());
+            UtcInstants.set(s, 4, mark.at());
             s.executeUpdate();
             return true;
         } catch (SQLException e) {

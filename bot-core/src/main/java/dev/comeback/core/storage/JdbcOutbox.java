@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +42,8 @@ public final class JdbcOutbox {
             s.setString(4, out.chat().kind().name());
             s.setString(5, out.urgency().name());
             s.setString(6, json(out.replies()));
-            s.setTimestamp(7, Timestamp.from(out.at()));
-            s.setTimestamp(8, Timestamp.from(out.at()));
+            UtcInstants.set(s, 7, out.at());
+            UtcInstants.set(s, 8, out.at());
             s.executeUpdate();
         }
     }
@@ -93,14 +92,14 @@ public final class JdbcOutbox {
                 + "ORDER BY platform, urgency, id LIMIT ?")) {
             s.setString(1, platform);
             s.setString(2, urgency.name());
-            s.setTimestamp(3, Timestamp.from(now));
+            UtcInstants.set(s, 3, now);
             s.setInt(4, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new OutboxMessage(r.getLong(1), UserRef.fromKey(r.getString(2)),
                             new ChatRef(platform, r.getString(3), ChatRef.Kind.valueOf(r.getString(4))),
-                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), r.getTimestamp(8).toInstant(),
-                            r.getTimestamp(9).toInstant()));
+                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), UtcInstants.get(r, 8),
+                            UtcInstants.get(r, 9)));
                 }
             }
         }
@@ -133,7 +132,7 @@ public final class JdbcOutbox {
     public void retryAt(long id, int attempts, Instant notBefore) {
         update("UPDATE outbox SET attempts = ?, not_before = ? WHERE id = ?", s -> {
             s.setInt(1, attempts);
-            s.setTimestamp(2, Timestamp.from(notBefore));
+            UtcInstants.set(s, 2, notBefore);
             s.setLong(3, id);
         });
     }

@@ -144,6 +144,19 @@ class QuartzReminderSchedulerTest {
     }
 
     @Test
+    void deliveryRecordsOlderThanTheRetentionArePrunedTheRestKept() {
+        Database db = database();
+        DeliveryLog deliveries = new DeliveryLog(db.dataSource());
+        Instant t = Instant.parse("2026-03-02T12:00:00Z");
+        deliveries.claim(reminder(ANN, "ice:old", t.minus(Duration.ofDays(40)), ICE_WINDOW), Outcome.DELIVERED, t.minus(Duration.ofDays(40)));
+        deliveries.claim(reminder(ANN, "ice:recent", t.minus(Duration.ofDays(2)), ICE_WINDOW), Outcome.SKIPPED, t.minus(Duration.ofDays(2)));
+
+        assertThat(deliveries.prune(t.minus(QuartzReminderScheduler.DEFAULT_RETENTION))).isEqualTo(1);
+        assertThat(deliveries.outcome(ANN, "ice:old")).isEmpty();
+        assertThat(deliveries.outcome(ANN, "ice:recent")).contains(Outcome.SKIPPED);
+    }
+
+    @Test
     void aJobRerunAfterAHardStopMidDeliveryHandsTheReminderOffAgain() throws Exception {
         Database db = database();
         CountDownLatch handingOff = new CountDownLatch(1);
