@@ -62,11 +62,14 @@ public final class DiscordBot implements AutoCloseable {
     static final String DMS_CLOSED =
             "I could not send you a direct message: your DMs with me are closed, so your reminders are paused. "
                     + "Allow direct messages from this server's members (or from apps) and send /start to resume.";
+    static final String CUT_OFF =
+            "Sorry, I was restarted before I could take in your %s. Nothing you told me before is lost; please send it again.";
     static final String NOT_TAKEN_IN =
             "Sorry, I could not take that in just now. Nothing you told me before is lost; please send it again in a moment.";
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final Coach coach;
+    private final JdbcOutbox outbox;
     private final Clock clock;
     private final JDA jda;
     private final DiscordSender sender;
@@ -78,6 +81,7 @@ public final class DiscordBot implements AutoCloseable {
     private DiscordBot(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits)
             throws InterruptedException {
         this.coach = coach;
+        this.outbox = outbox;
         this.clock = clock;
         JDABuilder builder = JDABuilder.createLight(config.token(), GatewayIntent.DIRECT_MESSAGES)
                 .setCompression(Compression.NONE)
@@ -99,6 +103,7 @@ public final class DiscordBot implements AutoCloseable {
             this.sender = new DiscordSender(jda, limits, closedDms);
             this.dispatcher = new Dispatcher(outbox, sender, coach::unreachable, clock, 1);
             registerCommands();
+            askToRepeatWhatWasCutOff();
             dispatcher.start();
         } catch (RuntimeException | InterruptedException e) {
             jda.shutdownNow();
@@ -139,6 +144,23 @@ public final class DiscordBot implements AutoCloseable {
 
     JDA jda() {
         return jda;
+    }
+
+    /**
+     * Discord does not deliver an event again after the process died. Each one is noted on arrival and the
+     * note forgotten when its turn is committed; a note left from before a crash whose turn was not
+     * committed (the person's cursor is not past it) gets a "please send it again" by DM.
+     */
+    private void askToRepeatWhatWasCutOff() {
+        for (JdbcOutbox.Pending cut : outbox.pendingEvents(PLATFORM)) {
+            long handled = coach.cursor(PLATFORM + ":" + cut.user().id()).orElse(0);
+            if (handled < cut.eventId()) {
+                log.info("event {} from {} was cut off by a restart; asking to repeat it", cut.eventId(), cut.user().key());
+                coach.tell(cut.user(), PRIVATE_CHATS.of(cut.user()),
+                        List.of(dev.comeback.core.message.Reply.text(String.format(CUT_OFF, cut.what()))), clock.instant());
+            }
+            outbox.handled(PLATFORM, cut.eventId());
+        }
     }
 
     /** The core's command table as slash commands, usable in servers and in DMs with the bot. */
@@ -189,7 +211,7 @@ public final class DiscordBot implements AutoCloseable {
             String text = "/" + event.getName() + (args.isEmpty() ? "" : " " + args);
             UserRef user = UserRef.of(PLATFORM, userId);
             submit(new Incoming.Text(user, ChatRef.privateChat(PLATFORM, "i" + event.getId()), text, clock.instant()),
-                    event.getIdLong(), event.getToken(), inServer);
+                    event.getIdLong(), event.getToken(), inServer, "/" + event.getName());
         }
 
         @Override
@@ -209,7 +231,7 @@ public final class DiscordBot implements AutoCloseable {
                 chat = PRIVATE_CHATS.of(user);
             }
             submit(new Incoming.Press(user, chat, event.getComponentId(), clock.instant()), event.getIdLong(),
-                    event.getToken(), inServer);
+                    event.getToken(), inServer, "answer (" + event.getComponent().getLabel() + ")");
         }
 
         @Override
@@ -223,13 +245,19 @@ public final class DiscordBot implements AutoCloseable {
             }
             UserRef user = UserRef.of(PLATFORM, event.getAuthor().getId());
             submit(new Incoming.Text(user, PRIVATE_CHATS.of(user), text, clock.instant()), event.getMessageIdLong(),
-                    null, false);
+                    null, false, "message");
         }
     }
 
-    private void submit(Incoming in, long eventId, String token, boolean ephemeral) {
+    private void submit(Incoming in, long eventId, String token, boolean ephemeral, String what) {
         if (!open) {
             return;
+        }
+        try {
+            outbox.received(new JdbcOutbox.Pending(PLATFORM, eventId, in.user(), what, in.at()));
+        } catch (RuntimeException e) {
+            // The turn below still runs; only a crash before it commits would go unnoticed.
+            log.warn("could not note event {} on arrival: {}", eventId, e.getMessage());
         }
         turns.execute(() -> handle(in, eventId, token, ephemeral));
     }
@@ -244,18 +272,29 @@ public final class DiscordBot implements AutoCloseable {
                     log.info("event {} from {} was already handled; ignored", eventId, in.user().key());
                 }
                 dispatcher.wake();
+                forget(eventId);
                 return;
             } catch (RuntimeException e) {
                 if (!open || delay > MAX_RETRY.toMillis()) {
                     // Not committed: the person is told to send it again rather than wait for nothing.
                     log.error("event {} from {} could not be stored; asking to repeat it", eventId, in.user().key(), e);
                     tellToRepeat(in, token, ephemeral);
+                    forget(eventId);
                     return;
                 }
                 log.error("cannot store event {}; trying again in {} ms", eventId, delay, e);
                 sleep(delay);
                 delay *= 2;
             }
+        }
+    }
+
+    private void forget(long eventId) {
+        try {
+            outbox.handled(PLATFORM, eventId);
+        } catch (RuntimeException e) {
+            // The next start finds the turn committed and forgets the note then.
+            log.warn("could not forget the note of event {}: {}", eventId, e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.message.UserRef;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.scheduling.ScheduledReminder;
+import dev.comeback.core.storage.JdbcOutbox;
 import dev.comeback.discord.fake.FakeDiscord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -196,5 +197,32 @@ class DiscordDeliveryTest {
         // The replayed "No" did not answer question 2: the person is at question 3, not 4.
         assertThat(discord.sentTo(ANN)).hasSize(after + 1);
         assertThat(bot.last(ANN).content()).contains("Question 3");
+    }
+
+    @Test
+    void aCommandCutOffByACrashBeforeItsTurnCommittedIsAskedForAgainAfterTheRestart() {
+        start();
+        bot.slash(ANN, "start");
+        String committed = discord.interactions().get(0).id;
+        UserRef ann = UserRef.of("discord", ANN);
+        // What a crash leaves: the note of a command whose turn committed (its forgetting was cut off), and the
+        // note of one whose turn never ran.
+        bot.outbox.received(new JdbcOutbox.Pending("discord", Long.parseLong(committed), ann, "/start", clock.instant()));
+        long cutOff = ((System.currentTimeMillis() - 1420070400000L) << 22) + 7;
+        bot.outbox.received(new JdbcOutbox.Pending("discord", cutOff, ann, "/checkin", clock.instant()));
+        int before = discord.sentTo(ANN).size();
+
+        bot.restart();
+        await().atMost(Duration.ofSeconds(20)).until(() -> discord.sentTo(ANN).size() > before);
+        bot.settle();
+
+        List<FakeDiscord.Sent> after = discord.sentTo(ANN).subList(before, discord.sentTo(ANN).size());
+        assertThat(after).singleElement().satisfies(m -> {
+            assertThat(m.content()).contains("restarted before I could take in your /checkin").contains("send it again");
+            assertThat(m.via()).isEqualTo("dm");
+        });
+        assertThat(bot.outbox.pendingEvents("discord")).isEmpty();
+        // The conversation is where it was: the quiz carries on.
+        assertThat(bot.dm(ANN, "No").content()).contains("Question 2");
     }
 }

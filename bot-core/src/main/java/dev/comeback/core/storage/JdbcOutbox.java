@@ -137,6 +137,53 @@ public final class JdbcOutbox {
         });
     }
 
+    /** An event received that is not redelivered after a crash (see {@code inbound_pending}). */
+    public record Pending(String platform, long eventId, UserRef user, String what, Instant receivedAt) {
+    }
+
+    /** Notes an event on arrival, before its turn runs; a second note of the same event changes nothing. */
+    public void received(Pending pending) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO inbound_pending (platform, event_id, user_key, what, received_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, pending.platform());
+            s.setLong(2, pending.eventId());
+            s.setString(3, pending.user().key());
+            s.setString(4, pending.what().length() > 200 ? pending.what().substring(0, 200) : pending.what());
+            UtcInstants.set(s, 5, pending.receivedAt());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw new StorageException("cannot note a received event", e);
+            }
+        }
+    }
+
+    /** The event's turn is committed (or the person was told to repeat it): forget the note. */
+    public void handled(String platform, long eventId) {
+        update("DELETE FROM inbound_pending WHERE platform = ? AND event_id = ?", s -> {
+            s.setString(1, platform);
+            s.setLong(2, eventId);
+        });
+    }
+
+    /** Events of {@code platform} noted and not yet forgotten, oldest first. */
+    public List<Pending> pendingEvents(String platform) {
+        List<Pending> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT event_id, user_key, what, received_at FROM inbound_pending WHERE platform = ? ORDER BY event_id")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Pending(platform, r.getLong(1), UserRef.fromKey(r.getString(2)), r.getString(3),
+                            UtcInstants.get(r, 4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read received events", e);
+        }
+        return out;
+    }
+
     /** Drops a person's waiting proactive messages (they blocked the bot, say). */
     public void dropProactive(UserRef user) {
         update("DELETE FROM outbox WHERE user_key = ? AND urgency = 'PROACTIVE'", s -> s.setString(1, user.key()));
