@@ -275,7 +275,8 @@ class TelegramKillLoopTest {
         for (int i = 0; i < 14; i++) {
             answers.add("no");
         }
-        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", "82", zone));
+        // Onboarding asks the time zone, the unit, then the body weight.
+        answers.addAll(List.of("yes, no spikes", "a day or two later", "dull, even stiffness", "yes, it eases", zone, "kg", "82"));
         for (String text : answers) {
             coach.handle(new Incoming.Text(user, chat, text, start));
         }

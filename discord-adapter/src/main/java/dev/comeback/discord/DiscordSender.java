@@ -33,20 +33,30 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DiscordSender implements PlatformSender {
     private static final Logger log = LoggerFactory.getLogger(DiscordSender.class);
     /**
-     * Discord's documented limits less a margin: 50 requests a second globally, 5 messages per 5 seconds per
-     * channel. JDA enforces Discord's buckets as well; this keeps us from queueing inside JDA.
+     * Discord's documented limits less a margin: 50 requests a second globally (JDA reacts to a global 429
+     * but does not pace for it), 5 messages per 5 seconds per channel (JDA paces its per-route buckets too).
+     * A reminder to someone whose DM channel is not yet known costs two requests (open the DM, send), so
+     * proactive messages draw at 22 a second; replies may use the rest.
      */
-    static final Pacer.Limits PACING = new Pacer.Limits(45, 40, Duration.ofMillis(5200), 5, Duration.ofMillis(5200), 5);
+    static final Pacer.Limits PACING = new Pacer.Limits(45, 22, Duration.ofMillis(5200), 5, Duration.ofMillis(5200), 5);
     static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, Render.MAX_TEXT);
 
     /** An interaction still to be answered: its webhook token (memory only), and how. */
-    record Pending(String token, boolean deferredReply, boolean ephemeral) {
+    record Pending(String token, boolean deferredReply, boolean ephemeral, long receivedNanos) {
+        Pending(String token, boolean deferredReply, boolean ephemeral) {
+            this(token, deferredReply, ephemeral, System.nanoTime());
+        }
     }
+
+    /** Discord accepts follow-ups with an interaction's token for 15 minutes. */
+    private static final long TOKEN_LIFETIME_NANOS = Duration.ofMinutes(15).toNanos();
 
     private final JDA jda;
     private final DeliveryLimits limits;
     private final Map<String, Pending> interactions = new ConcurrentHashMap<>();
     private final Set<String> closedDms;
+    /** DM channels opened so far, by user id: a second message to a person needs no second request to open it. */
+    private final Map<String, PrivateChannel> dmChannels = new ConcurrentHashMap<>();
 
     DiscordSender(JDA jda, DeliveryLimits limits, Set<String> closedDms) {
         this.jda = jda;
@@ -55,6 +65,8 @@ final class DiscordSender implements PlatformSender {
     }
 
     void remember(String interactionId, Pending pending) {
+        long now = System.nanoTime();
+        interactions.values().removeIf(p -> now - p.receivedNanos() > TOKEN_LIFETIME_NANOS);
         interactions.put(interactionId, pending);
     }
 
@@ -89,7 +101,7 @@ final class DiscordSender implements PlatformSender {
                             hook.sendMessage(Render.create(part, bot)).setEphemeral(pending.get().ephemeral()).complete();
                         }
                         if (index == 0 && pending.get().deferredReply()) {
-                            interactions.put(chat.substring(1), new Pending(pending.get().token(), false, pending.get().ephemeral()));
+                            interactions.put(chat.substring(1), new Pending(pending.get().token(), false, pending.get().ephemeral(), pending.get().receivedNanos()));
                         }
                         return new Outcome.Sent();
                     } catch (ErrorResponseException e) {
@@ -112,7 +124,11 @@ final class DiscordSender implements PlatformSender {
     }
 
     private Outcome dm(String userId, Part part, String bot) {
-        PrivateChannel channel = jda.openPrivateChannelById(userId).complete();
+        PrivateChannel channel = dmChannels.get(userId);
+        if (channel == null) {
+            channel = jda.openPrivateChannelById(userId).complete();
+            dmChannels.put(userId, channel);
+        }
         channel.sendMessage(Render.create(part, bot)).complete();
         closedDms.remove(userId);
         return new Outcome.Sent();

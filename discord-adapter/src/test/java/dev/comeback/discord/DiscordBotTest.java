@@ -92,4 +92,33 @@ class DiscordBotTest {
         bot.press(user, "Dull, even stiffness");
         bot.press(user, "Yes, it eases");
     }
+
+    @Test
+    void aPressOnAnOldMessageIsAnsweredWithTheCurrentQuestion() {
+        FakeDiscord.Sent first = bot.slash(ANN, "start");
+        bot.press(ANN, "No");
+        int before = discord.sentTo(ANN).size();
+        // A stale client can still send a press on the first question, whose buttons are disabled by now.
+        discord.press(first, "No");
+        org.awaitility.Awaitility.await().until(() -> discord.sentTo(ANN).size() > before);
+        bot.settle();
+        assertThat(bot.last(ANN).content()).contains("earlier question").contains("Question 2");
+    }
+
+    @Test
+    void aRefusedTokenStopsTheStartWithoutShowingIt() {
+        bot.close();
+        bot = null;
+        discord.refuseToken();
+        try (var db = dev.comeback.core.storage.Database.open(dev.comeback.core.storage.Database.h2FileUrl(dir.resolve("refused")), "sa", "", 2)) {
+            var coach = new dev.comeback.core.Coach(new dev.comeback.core.conversation.Conversation(
+                    dev.comeback.core.testkit.ChatDriver.CONTENT), new dev.comeback.core.storage.JdbcConversationStore(db.dataSource()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DiscordBot.start(
+                    DiscordConfig.of(DiscordHarness.TOKEN, discord.apiUrl(), discord.gatewayUrl()), coach,
+                    new dev.comeback.core.storage.JdbcOutbox(db.dataSource()), Clock.systemUTC()))
+                    .hasMessageContaining("DISCORD_BOT_TOKEN")
+                    .satisfies(e -> assertThat(String.valueOf(e) + e.getCause()).doesNotContain(DiscordHarness.TOKEN));
+        }
+        assertThat(DiscordConfig.of(DiscordHarness.TOKEN, null, null).toString()).doesNotContain(DiscordHarness.TOKEN);
+    }
 }

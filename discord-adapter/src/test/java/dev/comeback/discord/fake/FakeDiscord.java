@@ -101,6 +101,11 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, Integer> retryAfterSeconds = new ConcurrentHashMap<>();
     private volatile JsonNode commands = JSON.createArrayNode();
     private final AtomicInteger identifies = new AtomicInteger();
+    private volatile boolean refuseToken;
+    private volatile boolean enforceLimits;
+    private final Deque<Long> lastSecond = new ArrayDeque<>();
+    private final Map<String, Deque<Long>> perChannel = new ConcurrentHashMap<>();
+    private final AtomicInteger limitedByUs = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
 
     private FakeDiscord() throws IOException {
@@ -193,6 +198,24 @@ public final class FakeDiscord implements AutoCloseable {
     public void rateLimitNext(String route, int retryAfter) {
         retryAfterSeconds.put(route, retryAfter);
         failNext(route, 429);
+    }
+
+    /**
+     * Discord's limits, enforced: 50 requests in any second globally, 5 messages per 5 seconds per channel;
+     * beyond them a 429 (global or per route), counted in {@link #tooManyRequestsAnswered()}.
+     */
+    public void enforceLimits(boolean on) {
+        enforceLimits = on;
+    }
+
+    /** 429s the fake answered because its enforced limits were exceeded (not the injected ones). */
+    public int tooManyRequestsAnswered() {
+        return limitedByUs.get();
+    }
+
+    /** Every call answers 401, as Discord does for a wrong token. */
+    public void refuseToken() {
+        refuseToken = true;
     }
 
     /** This person's DMs are closed: sending to their DM channel answers 50007. */
@@ -405,6 +428,11 @@ public final class FakeDiscord implements AutoCloseable {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = parse(raw, exchange.getRequestHeaders().getFirst("Content-Type"));
         String key = method + " " + path;
+        if (refuseToken) {
+            calls.add(new Call(method, path, 401, Instant.now()));
+            reply(exchange, 401, JSON.createObjectNode().put("message", "401: Unauthorized").put("code", 0));
+            return;
+        }
         for (Map.Entry<String, Deque<Integer>> fault : faults.entrySet()) {
             if (key.contains(fault.getKey()) || key.matches(fault.getKey())) {
                 Integer status;
@@ -427,6 +455,9 @@ public final class FakeDiscord implements AutoCloseable {
                 }
             }
         }
+        if (enforceLimits && overLimit(exchange, method, path)) {
+            return;
+        }
         int status = 200;
         JsonNode answer;
         try {
@@ -442,6 +473,51 @@ public final class FakeDiscord implements AutoCloseable {
         } else {
             reply(exchange, status, answer);
         }
+    }
+
+    /** Records the request against the limits; answers 429 and returns true when it is over one. */
+    private boolean overLimit(HttpExchange exchange, String method, String path) throws IOException {
+        long now = System.nanoTime();
+        boolean global;
+        boolean channel = false;
+        synchronized (lastSecond) {
+            while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+                lastSecond.pollFirst();
+            }
+            global = lastSecond.size() >= 50;
+            if (!global) {
+                lastSecond.addLast(now);
+            }
+        }
+        String[] p = path.split("/");
+        if (!global && method.equals("POST") && p.length == 3 && p[0].equals("channels") && p[2].equals("messages")) {
+            Deque<Long> sentHere = perChannel.computeIfAbsent(p[1], k -> new ArrayDeque<>());
+            synchronized (sentHere) {
+                while (!sentHere.isEmpty() && now - sentHere.peekFirst() >= 5_000_000_000L) {
+                    sentHere.pollFirst();
+                }
+                channel = sentHere.size() >= 5;
+                if (!channel) {
+                    sentHere.addLast(now);
+                }
+            }
+        }
+        if (!global && !channel) {
+            return false;
+        }
+        limitedByUs.incrementAndGet();
+        calls.add(new Call(method, path, 429, Instant.now()));
+        exchange.getResponseHeaders().add("Retry-After", "1");
+        exchange.getResponseHeaders().add("Via", "1.1 google");
+        if (global) {
+            exchange.getResponseHeaders().add("X-RateLimit-Global", "true");
+            exchange.getResponseHeaders().add("X-RateLimit-Scope", "global");
+        } else {
+            exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+        }
+        reply(exchange, 429, JSON.createObjectNode().put("message", "You are being rate limited.")
+                .put("retry_after", 1.0).put("global", global));
+        return true;
     }
 
     private static final class Refusal extends RuntimeException {
