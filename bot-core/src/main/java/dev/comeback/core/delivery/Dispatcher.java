@@ -215,41 +215,41 @@ public final class Dispatcher implements AutoCloseable {
     private void handle(OutboxMessage message, int part, int parts, Outcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof Outcome.Sent) {
-                sent.incrementAndGet();
-                if (part + 1 >= parts) {
-                    outbox.delivered(message.id());
-                } else {
-                    outbox.partSent(message.id(), part + 1);
-                }
+            sent.incrementAndGet();
+            if (part + 1 >= parts) {
+                outbox.delivered(message.id());
+            } else {
+                outbox.partSent(message.id(), part + 1);
+            }
         } else if (outcome instanceof Outcome.RateLimited limited) {
-                rateLimited.incrementAndGet();
-                Instant until = limited.until().isAfter(now) ? limited.until() : now.plusSeconds(1);
-                synchronized (pacer) {
-                    pacer.hold(message.chat(), until);
-                    if (limited.botWide()) {
-                        pacer.holdAll(until);
-                    }
+            rateLimited.incrementAndGet();
+            Instant until = limited.until().isAfter(now) ? limited.until() : now.plusSeconds(1);
+            synchronized (pacer) {
+                pacer.hold(message.chat(), until);
+                if (limited.botWide()) {
+                    pacer.holdAll(until);
                 }
-                if (pastDeadline(message, until)) {
-                    drop(message, "rate-limited past its deadline");
-                    return;
-                }
-                outbox.retryAt(message.id(), message.attempts(), until);
-                log.warn("{} asked to slow down for {}: waiting until {}", sender.platform(),
-                        limited.botWide() ? "the whole bot" : "chat " + message.chat().key(), until);
+            }
+            if (pastDeadline(message, until)) {
+                drop(message, "rate-limited past its deadline");
+                return;
+            }
+            outbox.retryAt(message.id(), message.attempts(), until);
+            log.warn("{} asked to slow down for {}: waiting until {}", sender.platform(),
+                    limited.botWide() ? "the whole bot" : "chat " + message.chat().key(), until);
         } else if (outcome instanceof Outcome.Unreachable no) {
-                dropped.incrementAndGet();
-                if (!message.chat().isGroup()) {
-                    unreachable.unreachable(message.user(), now);
-                    outbox.dropProactive(message.user());
-                }
-                outbox.delivered(message.id());
-                log.info("{} cannot be reached ({}); their reminders are paused", message.chat().key(), no.why());
+            dropped.incrementAndGet();
+            if (!message.chat().isGroup()) {
+                unreachable.unreachable(message.user(), now);
+                outbox.dropProactive(message.user());
+            }
+            outbox.delivered(message.id());
+            log.info("{} cannot be reached ({}); their reminders are paused", message.chat().key(), no.why());
         } else if (outcome instanceof Outcome.Rejected no) {
-                dropped.incrementAndGet();
-                outbox.delivered(message.id());
-                log.error("{} rejected outbox message {} for {} as malformed ({}); dropped", sender.platform(),
-                        message.id(), message.chat().key(), no.why());
+            dropped.incrementAndGet();
+            outbox.delivered(message.id());
+            log.error("{} rejected outbox message {} for {} as malformed ({}); dropped", sender.platform(),
+                    message.id(), message.chat().key(), no.why());
         } else if (outcome instanceof Outcome.Transient t) {
             retryLater(message, t.why());
         }
