@@ -18,10 +18,12 @@ import java.util.Optional;
 public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
     /**
-     * Below this share of live data in the file (percent), closing and opening compact it. With every chunk
+     * Below this share of live data in the file (percent), closing and opening compact it (from 4 MB). With every chunk
      * appended ({@link #durable}) nothing else gives space back.
      */
     static final int COMPACT_BELOW_FILL_RATE = 50;
+    /** Smaller files are not worth the time a compaction takes at start-up. */
+    static final long COMPACT_FROM_SIZE = 4L << 20;
 
     private final HikariDataSource dataSource;
     private final boolean h2File;
@@ -100,9 +102,14 @@ public final class Database implements AutoCloseable {
             }
             fillRate = Integer.parseInt(r.getString(1).trim());
         }
-        if (fillRate >= COMPACT_BELOW_FILL_RATE) {
+        if (fillRate >= COMPACT_BELOW_FILL_RATE || file.toFile().length() < COMPACT_FROM_SIZE) {
             return false;
         }
+        compact(c, file, fillRate);
+        return true;
+    }
+
+    private static void compact(Connection c, Path file, int fillRate) throws SQLException {
         long before = file.toFile().length();
         long started = System.nanoTime();
         try (java.sql.Statement s = c.createStatement()) {
@@ -110,7 +117,6 @@ public final class Database implements AutoCloseable {
         }
         log.info("compacted {}: {} KB to {} KB ({}% live) in {} ms", file, before / 1024, file.toFile().length() / 1024,
                 fillRate, (System.nanoTime() - started) / 1_000_000);
-        return true;
     }
 
     /** The file behind an H2 file URL ({@code .mv.db} added), if the URL is one. */
@@ -263,14 +269,34 @@ public final class Database implements AutoCloseable {
     /** Closes the pool; an H2 file that is mostly dead chunks is compacted first (see {@link #compactIfSparse}). */
     @Override
     public void close() {
-        if (h2File && !dataSource.isClosed()) {
-            Optional<Path> file = h2File(dataSource.getJdbcUrl());
-            try (Connection c = dataSource.getConnection()) {
-                compactIfSparse(c, file.orElseThrow());
+        if (!h2File || dataSource.isClosed()) {
+            dataSource.close();
+            return;
+        }
+        String url = dataSource.getJdbcUrl();
+        Path file = h2File(url).orElseThrow();
+        int fillRate = fillRate();
+        dataSource.close();
+        if (fillRate >= 0 && fillRate < COMPACT_BELOW_FILL_RATE && file.toFile().length() >= COMPACT_FROM_SIZE) {
+            // On a connection of its own: the pool's would each complain, in H2's trace file, that the
+            // compaction closed the database under them.
+            try (Connection c = java.sql.DriverManager.getConnection(url, dataSource.getUsername(), dataSource.getPassword())) {
+                compact(c, file, fillRate);
             } catch (SQLException | RuntimeException e) {
-                log.warn("could not compact {} on closing: {}", file.orElse(null), e.getMessage());
+                log.warn("could not compact {} on closing: {}", file, e.getMessage());
             }
         }
-        dataSource.close();
+    }
+
+    /** The share of the H2 file that is live data, in percent; -1 if H2 does not say. */
+    private int fillRate() {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+             java.sql.ResultSet r = s.executeQuery()) {
+            return r.next() ? Integer.parseInt(r.getString(1).trim()) : -1;
+        } catch (SQLException | RuntimeException e) {
+            return -1;
+        }
     }
 }
