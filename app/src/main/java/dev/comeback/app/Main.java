@@ -11,6 +11,7 @@ import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.storage.Database;
 import dev.comeback.core.storage.JdbcConversationStore;
 import dev.comeback.core.time.VirtualClock;
+import dev.comeback.discord.DiscordConfig;
 import dev.comeback.telegram.TelegramConfig;
 
 import java.io.BufferedReader;
@@ -29,13 +30,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Entry point: reads settings and flags, assembles the core, and runs the console chat, or the Telegram bot
- * when TELEGRAM_BOT_TOKEN is set (until the process is stopped).
+ * Entry point: reads settings and flags, assembles the core, and runs the console chat, or the bot on
+ * Telegram when TELEGRAM_BOT_TOKEN is set, on Discord when DISCORD_BOT_TOKEN is set, on both in one process
+ * when both are (until the process is stopped).
  */
 public final class Main {
     /** The only place the bot token is read from: never a file, never a flag. */
     static final String TELEGRAM_TOKEN = "TELEGRAM_BOT_TOKEN";
     static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+    static final String DISCORD_TOKEN = "DISCORD_BOT_TOKEN";
+    static final String DISCORD_API_URL = "DISCORD_API_URL";
+    static final String DISCORD_GATEWAY_URL = "DISCORD_GATEWAY_URL";
     /** How long an orderly stop may take before the JVM ends anyway. */
     static final Duration STOP_WITHIN = Duration.ofSeconds(9);
 
@@ -74,12 +79,18 @@ public final class Main {
                     : Clock.system(options.zone());
             createParentFolder(settings.get("db.url"));
             Optional<String> token = Optional.ofNullable(env.get(TELEGRAM_TOKEN)).map(String::strip).filter(t -> !t.isEmpty());
-            if (token.isPresent() && !options.console()) {
+            Optional<String> discordToken = Optional.ofNullable(env.get(DISCORD_TOKEN)).map(String::strip).filter(t -> !t.isEmpty());
+            if ((token.isPresent() || discordToken.isPresent()) && !options.console()) {
                 if (options.virtualClock()) {
-                    throw new IllegalArgumentException("--clock virtual is for the console chat; unset " + TELEGRAM_TOKEN + " or add --console");
+                    throw new IllegalArgumentException("--clock virtual is for the console chat; unset " + TELEGRAM_TOKEN
+                            + " and " + DISCORD_TOKEN + ", or add --console");
                 }
-                TelegramConfig telegram = TelegramConfig.of(token.get(),
-                        Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(settings.get("telegram.api.url")));
+                Settings s = settings;
+                Optional<TelegramConfig> telegram = token.map(t -> TelegramConfig.of(t,
+                        Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(s.get("telegram.api.url"))));
+                Optional<DiscordConfig> discord = discordToken.map(t -> DiscordConfig.of(t,
+                        Optional.ofNullable(env.get(DISCORD_API_URL)).orElse(s.getOrEmpty("discord.api.url")),
+                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url"))));
                 // SIGTERM or Ctrl+C: the hook tells this thread to stop and keeps the JVM alive until it has
                 // (the JVM ends when its hooks do), within STOP_WITHIN.
                 CountDownLatch stop = new CountDownLatch(1);
@@ -88,8 +99,8 @@ public final class Main {
                     stop.countDown();
                     awaitQuietly(stopped, STOP_WITHIN);
                 }, "comeback-stop"));
-                try (Platforms running = Platforms.startTelegram(settings, content, clock, telegram)) {
-                    out.println("comeback: running on Telegram as @" + running.telegramUsername() + " (Ctrl+C stops)");
+                try (Platforms running = Platforms.start(settings, content, clock, telegram, discord)) {
+                    out.println("comeback: running on " + running.describe() + " (Ctrl+C stops)");
                     stop.await();
                 } finally {
                     stopped.countDown();

@@ -4,74 +4,116 @@ import dev.comeback.core.Coach;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.content.Content;
 import dev.comeback.core.conversation.Conversation;
+import dev.comeback.core.delivery.PrivateChats;
 import dev.comeback.core.scheduling.DueReminderHandler;
 import dev.comeback.core.scheduling.QuartzReminderScheduler;
 import dev.comeback.core.scheduling.ScheduledReminder;
 import dev.comeback.core.storage.Database;
 import dev.comeback.core.storage.JdbcConversationStore;
 import dev.comeback.core.storage.JdbcOutbox;
+import dev.comeback.discord.DiscordBot;
+import dev.comeback.discord.DiscordConfig;
 import dev.comeback.telegram.TelegramBot;
 import dev.comeback.telegram.TelegramConfig;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The bot on a messaging platform: database, core, the platform adapter and the reminder scheduler, which
- * queues reminders into the outbox for the adapter to send. Closing stops them in reverse order.
+ * The bot on its messaging platforms (Telegram, Discord, or both in one process): one database, one core,
+ * the platform adapters and the reminder scheduler, which queues reminders into the outbox for each person's
+ * platform to send. Closing stops them in order.
  */
 final class Platforms implements AutoCloseable {
     private final Database db;
-    private final TelegramBot telegram;
+    private final Optional<TelegramBot> telegram;
+    private final Optional<DiscordBot> discord;
     private final QuartzReminderScheduler scheduler;
 
-    private Platforms(Database db, TelegramBot telegram, QuartzReminderScheduler scheduler) {
+    private Platforms(Database db, Optional<TelegramBot> telegram, Optional<DiscordBot> discord,
+                      QuartzReminderScheduler scheduler) {
         this.db = db;
         this.telegram = telegram;
+        this.discord = discord;
         this.scheduler = scheduler;
     }
 
     static Platforms startTelegram(Settings settings, Content content, Clock clock, TelegramConfig config) {
+        return start(settings, content, clock, Optional.of(config), Optional.empty());
+    }
+
+    static Platforms start(Settings settings, Content content, Clock clock, Optional<TelegramConfig> telegramConfig,
+                           Optional<DiscordConfig> discordConfig) {
+        if (telegramConfig.isEmpty() && discordConfig.isEmpty()) {
+            throw new IllegalArgumentException("no platform to run on");
+        }
         Database db = Database.open(settings.get("db.url"), settings.get("db.user"), settings.get("db.password"),
                 settings.getInt("db.pool.size"));
-        TelegramBot telegram = null;
+        Optional<TelegramBot> telegram = Optional.empty();
+        Optional<DiscordBot> discord = Optional.empty();
         try {
             Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
-            telegram = TelegramBot.start(config, coach, new JdbcOutbox(db.dataSource()), clock);
-            QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
-                    sendingAtOnce(ReminderDelivery.queued(coach), telegram), clock, settings.deliveryRetention());
-            Main.planRemindersAtStartUp(coach, scheduler, clock);
-            return new Platforms(db, telegram, scheduler);
-        } catch (RuntimeException e) {
-            if (telegram != null) {
-                telegram.close();
+            JdbcOutbox outbox = new JdbcOutbox(db.dataSource());
+            Map<String, PrivateChats> privateChats = new HashMap<>();
+            List<Runnable> wakes = new ArrayList<>();
+            if (telegramConfig.isPresent()) {
+                TelegramBot bot = TelegramBot.start(telegramConfig.get(), coach, outbox, clock);
+                telegram = Optional.of(bot);
+                privateChats.put("telegram", PrivateChats.byUserId());
+                wakes.add(bot::wake);
             }
+            if (discordConfig.isPresent()) {
+                DiscordBot bot = DiscordBot.start(discordConfig.get(), coach, outbox, clock);
+                discord = Optional.of(bot);
+                privateChats.put(DiscordBot.PLATFORM, DiscordBot.PRIVATE_CHATS);
+                wakes.add(bot::wake);
+            }
+            QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
+                    sendingAtOnce(ReminderDelivery.queued(coach, PrivateChats.byPlatform(privateChats)), wakes), clock,
+                    settings.deliveryRetention());
+            Main.planRemindersAtStartUp(coach, scheduler, clock);
+            return new Platforms(db, telegram, discord, scheduler);
+        } catch (RuntimeException e) {
+            telegram.ifPresent(TelegramBot::close);
+            discord.ifPresent(DiscordBot::close);
             db.close();
             throw e;
         }
     }
 
-    /** Queues each reminder and nudges the bot to send it now rather than at its next look at the outbox. */
-    private static DueReminderHandler sendingAtOnce(DueReminderHandler queue, TelegramBot bot) {
+    /** Queues each reminder and nudges the bots to send it now rather than at their next look at the outbox. */
+    private static DueReminderHandler sendingAtOnce(DueReminderHandler queue, List<Runnable> wakes) {
         return new DueReminderHandler() {
             @Override
             public void onDue(ScheduledReminder reminder, Instant firedAt) {
                 queue.onDue(reminder, firedAt);
-                bot.wake();
+                wakes.forEach(Runnable::run);
             }
 
             @Override
             public void onStale(String userKey, List<ScheduledReminder> skipped, Instant firedAt) {
                 queue.onStale(userKey, skipped, firedAt);
-                bot.wake();
+                wakes.forEach(Runnable::run);
             }
         };
     }
 
     String telegramUsername() {
-        return telegram.username();
+        return telegram.map(TelegramBot::username).orElseThrow();
+    }
+
+    /** Where the bot runs, for the start-up line: "Telegram as @x and Discord as y". */
+    String describe() {
+        List<String> where = new ArrayList<>();
+        telegram.ifPresent(t -> where.add("Telegram as @" + t.username()));
+        discord.ifPresent(d -> where.add("Discord as " + d.username()));
+        return String.join(" and ", where);
     }
 
     /**
@@ -81,9 +123,11 @@ final class Platforms implements AutoCloseable {
      */
     @Override
     public void close() {
-        telegram.stopReceiving();
+        telegram.ifPresent(TelegramBot::stopReceiving);
+        discord.ifPresent(DiscordBot::stopReceiving);
         scheduler.stopFiring(Duration.ofSeconds(3));
-        telegram.close();
+        telegram.ifPresent(TelegramBot::close);
+        discord.ifPresent(DiscordBot::close);
         scheduler.close();
         db.close();
     }

@@ -53,6 +53,11 @@ final class Settings {
                 .orElseThrow(() -> new IllegalStateException("setting " + key + " is missing"));
     }
 
+    /** A setting that may be absent or empty (then ""). */
+    String getOrEmpty(String key) {
+        return Optional.ofNullable(values.get(key)).map(String::strip).orElse("");
+    }
+
     /** How long a reminder's delivery record is kept ({@code reminders.delivery.retention.days}, at least 1). */
     java.time.Duration deliveryRetention() {
         int days = getInt("reminders.delivery.retention.days");

@@ -253,12 +253,17 @@ class TelegramKillLoopTest {
     }
 
     /**
-     * Before the first launch: 20 people who finished triage and onboarding long enough ago that their first
-     * ice reminder falls due during the kills, one every 1.5 s from 6 s on. Their plan is in Quartz's tables.
+     * Before the first launch: 20 people who finished triage and onboarding long enough ago that their second
+     * ice reminder falls due during the kills, at the next whole minute at least 10 s away (reminders are in
+     * step with the waking hours, on whole minutes). Their plan is in Quartz's tables.
      */
     private Instant seedPeopleWithIceDue() {
         Clock clock = Clock.systemUTC();
-        Instant firstDue = clock.instant().plusSeconds(6);
+        Instant now = clock.instant();
+        Instant firstDue = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+        if (Duration.between(now, firstDue).compareTo(Duration.ofSeconds(10)) < 0) {
+            firstDue = firstDue.plusSeconds(60);
+        }
         try (Database db = Database.open(dbUrl(), "sa", "", 4)) {
             Coach coach = new Coach(new Conversation(ContentLoader.defaults()), new JdbcConversationStore(db.dataSource()));
             try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
@@ -267,14 +272,18 @@ class TelegramKillLoopTest {
                 for (int i = 0; i < REMINDED; i++) {
                     String id = Long.toString(REMINDED_FIRST_CHAT + i);
                     recoverWithIceDueAt(coach, UserRef.of("telegram", id), ChatRef.privateChat("telegram", id),
-                            firstDue.plusMillis(1500L * i));
+                            firstDue);
                 }
             }
         }
         return firstDue;
     }
 
-    /** Triage and onboarding, backdated so that the first ice reminder (150 min after RECOVERY) is due at {@code due}. */
+    /**
+     * Triage and onboarding, backdated 150 min, in a zone where {@code due} is about noon, with waking hours
+     * starting then: ice is planned at the start of waking hours and every 150 min after, so the second ice
+     * is due at {@code due}.
+     */
     private static void recoverWithIceDueAt(Coach coach, UserRef user, ChatRef chat, Instant due) {
         Instant start = due.minus(Duration.ofMinutes(150));
         int hours = 12 - due.atZone(ZoneOffset.UTC).getHour();

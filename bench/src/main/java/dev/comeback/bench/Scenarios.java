@@ -1,6 +1,7 @@
 package dev.comeback.bench;
 
 import dev.comeback.bench.conversation.ConversationScenario;
+import dev.comeback.bench.discord.DiscordDeliveryScenario;
 import dev.comeback.bench.reminders.ReminderScaleScenario;
 import dev.comeback.bench.startup.StartupScenario;
 import dev.comeback.bench.telegram.TelegramDeliveryScenario;
@@ -14,6 +15,7 @@ public final class Scenarios {
             new ConversationScenario(),
             new ReminderScaleScenario(),
             new TelegramDeliveryScenario(),
+            new DiscordDeliveryScenario(),
             new StartupScenario());
 
     private Scenarios() {

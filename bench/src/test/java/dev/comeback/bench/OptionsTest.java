@@ -13,7 +13,7 @@ class OptionsTest {
         Options options = Options.parse();
 
         assertThat(options.quick()).isFalse();
-        assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("conversation", "reminders", "telegram", "startup");
+        assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("conversation", "reminders", "telegram", "discord", "startup");
         assertThat(options.appJar()).isEqualTo(Path.of("app/target/comeback.jar").toAbsolutePath());
         assertThat(options.workerResults()).isEmpty();
     }
@@ -39,7 +39,7 @@ class OptionsTest {
 
     @Test
     void unknownScenariosAndFlagsAreRefused() {
-        assertThatThrownBy(() -> Options.parse("--scenario", "discord")).hasMessageContaining("no scenario discord");
+        assertThatThrownBy(() -> Options.parse("--scenario", "slack")).hasMessageContaining("no scenario slack");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessageContaining("unknown argument");
         assertThatThrownBy(() -> Options.parse("--out")).hasMessageContaining("needs a value");
     }

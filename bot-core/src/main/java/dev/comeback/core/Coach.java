@@ -142,6 +142,15 @@ public final class Coach {
         }
     }
 
+    /**
+     * Queues {@code replies} for {@code chat} outside any turn (a platform telling a person something about the
+     * platform itself, such as "please send that again"); the person's state is untouched.
+     */
+    public void tell(UserRef user, ChatRef chat, List<Reply> replies, Instant at) {
+        store.commit(new TurnCommit(user.key(), Optional.empty(),
+                Optional.of(new Outgoing(user, chat, Urgency.REPLY, replies, at)), Optional.empty()));
+    }
+
     /** How far the inbound stream {@code name} is handled (committed), if it ever moved. */
     public OptionalLong cursor(String name) {
         return store.cursor(name);

@@ -1,6 +1,7 @@
 package dev.comeback.core;
 
 import dev.comeback.core.delivery.Messenger;
+import dev.comeback.core.delivery.PrivateChats;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.Reply;
@@ -25,18 +26,26 @@ public final class ReminderDelivery implements DueReminderHandler {
 
     private final Coach coach;
     private final Optional<Messenger> messenger;
+    private final PrivateChats privateChats;
 
-    private ReminderDelivery(Coach coach, Optional<Messenger> messenger) {
+    private ReminderDelivery(Coach coach, Optional<Messenger> messenger, PrivateChats privateChats) {
         this.coach = coach;
         this.messenger = messenger;
+        this.privateChats = privateChats;
     }
 
     public static ReminderDelivery direct(Coach coach, Messenger messenger) {
-        return new ReminderDelivery(coach, Optional.of(messenger));
+        return new ReminderDelivery(coach, Optional.of(messenger), PrivateChats.byUserId());
     }
 
+    /** Reminders into the outbox, to the private chat each person's adapter names. */
+    public static ReminderDelivery queued(Coach coach, PrivateChats privateChats) {
+        return new ReminderDelivery(coach, Optional.empty(), privateChats);
+    }
+
+    /** Reminders into the outbox, for a platform whose private chats have the person's id (Telegram). */
     public static ReminderDelivery queued(Coach coach) {
-        return new ReminderDelivery(coach, Optional.empty());
+        return queued(coach, PrivateChats.byUserId());
     }
 
     /** Delivers the reminder and records it in the delivery log in the same transaction (once only). */
@@ -53,7 +62,7 @@ public final class ReminderDelivery implements DueReminderHandler {
 
     private void deliver(ScheduledReminder reminder, Instant firedAt, boolean record) {
         UserRef user = UserRef.fromKey(reminder.userKey());
-        ChatRef chat = ChatRef.privateChat(user.platform(), user.id());
+        ChatRef chat = privateChats.of(user);
         Incoming.Due due = new Incoming.Due(user, chat, reminder.reminderId(), reminder.due(), firedAt);
         if (messenger.isEmpty()) {
             if (record) {

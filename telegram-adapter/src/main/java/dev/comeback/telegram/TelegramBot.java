@@ -3,6 +3,8 @@ package dev.comeback.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.comeback.core.Coach;
 import dev.comeback.core.conversation.Commands;
+import dev.comeback.core.delivery.Dispatcher;
+import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.storage.Cursor;
 import dev.comeback.core.storage.JdbcOutbox;
@@ -41,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * cursor: TelegramBots confirms a batch to Telegram on its next poll whether or not it was handled, so a
  * crash could lose updates; here the next poll's offset only moves once an update's turn is committed
  * (with the cursor, in the turn's transaction), and an update seen again is recognised by its id. Sends
- * through the outbox ({@link OutboxDispatcher}).
+ * through the outbox (the core's {@link Dispatcher}, with a {@link TelegramSender}).
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
@@ -59,9 +61,9 @@ public final class TelegramBot implements AutoCloseable {
     private final Clock clock;
     private final TelegramClient client;
     private final UpdateReader reader;
-    private final OutboxDispatcher dispatcher;
+    private final Dispatcher dispatcher;
     private final TelegramBotsLongPollingApplication polling;
-    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(OutboxDispatcher.daemon("telegram-poll"));
+    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(Dispatcher.daemon("telegram-poll"));
     private final AtomicLong handledUpTo;
     private final String username;
     private final Duration pollTimeout;
@@ -86,7 +88,8 @@ public final class TelegramBot implements AutoCloseable {
         this.reader = new UpdateReader(username);
         publishCommands();
         this.handledUpTo = new AtomicLong(coach.cursor(CURSOR).orElse(0));
-        this.dispatcher = new OutboxDispatcher(outbox, client, new MessageWriter(username), coach, clock, limits, SENDER_THREADS);
+        this.dispatcher = new Dispatcher(outbox, new TelegramSender(client, new MessageWriter(username),
+                MessageWriter.LIMITS.withPacing(limits), clock), coach::unreachable, clock, SENDER_THREADS);
         dispatcher.start();
         this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollThread);
         int timeout = (int) config.pollTimeout().toSeconds();
@@ -101,7 +104,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Connects with the token and starts receiving and sending; throws if Telegram refuses the token. */
     public static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock) {
-        return start(config, coach, outbox, clock, Pacer.TELEGRAM);
+        return start(config, coach, outbox, clock, MessageWriter.PACING);
     }
 
     static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits) {
@@ -154,7 +157,7 @@ public final class TelegramBot implements AutoCloseable {
         dispatcher.wake();
     }
 
-    OutboxDispatcher.Stats stats() {
+    Dispatcher.Stats stats() {
         return dispatcher.stats();
     }
 

@@ -3,6 +3,7 @@ package dev.comeback.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.comeback.core.Coach;
 import dev.comeback.core.conversation.Conversation;
+import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.storage.Database;
 import dev.comeback.core.storage.JdbcConversationStore;
 import dev.comeback.core.storage.JdbcOutbox;

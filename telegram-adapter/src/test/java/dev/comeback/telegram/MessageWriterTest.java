@@ -1,5 +1,6 @@
 package dev.comeback.telegram;
 
+import dev.comeback.core.delivery.Layout;
 import dev.comeback.core.delivery.OutboxMessage;
 import dev.comeback.core.delivery.Urgency;
 import dev.comeback.core.message.Button;
@@ -25,13 +26,18 @@ class MessageWriterTest {
         return new OutboxMessage(1, ANN, chat, Urgency.REPLY, List.of(replies), 0, 0, Instant.EPOCH);
     }
 
+    private List<SendMessage> render(OutboxMessage message) {
+        return new Layout(MessageWriter.MAX_TEXT, MessageWriter::escape).parts(message.replies()).stream()
+                .map(p -> writer.render(message.chat().id(), p)).toList();
+    }
+
     private static OutboxMessage privately(Reply... replies) {
         return to(ChatRef.privateChat("telegram", "77"), replies);
     }
 
     @Test
     void textOnlyRepliesOfATurnShareOneMessageAndAReplyWithButtonsClosesIt() {
-        List<SendMessage> parts = writer.render(privately(Reply.text("Welcome."), Reply.text("Not a doctor."),
+        List<SendMessage> parts = render(privately(Reply.text("Welcome."), Reply.text("Not a doctor."),
                 Reply.choices("Question 1?", List.of(new Button("Yes", "q1:y"), new Button("No", "q1:n"))),
                 Reply.text("After the buttons.")));
 
@@ -46,14 +52,14 @@ class MessageWriterTest {
     @Test
     void painScoresSitSixToARow() {
         List<Button> scores = IntStream.rangeClosed(0, 10).mapToObj(i -> new Button(String.valueOf(i), "pain:" + i)).toList();
-        SendMessage part = writer.render(privately(Reply.choices("Pain now, 0-10?", scores))).get(0);
+        SendMessage part = render(privately(Reply.choices("Pain now, 0-10?", scores))).get(0);
         assertThat(labels(part)).containsExactly(List.of("0", "1", "2", "3", "4", "5"), List.of("6", "7", "8", "9", "10"));
         assertThat(((InlineKeyboardMarkup) part.getReplyMarkup()).getKeyboard().get(1).get(4).getCallbackData()).isEqualTo("pain:10");
     }
 
     @Test
     void everythingIsEscapedForHtml() {
-        SendMessage part = writer.render(privately(Reply.text("You said: <b>ouch</b> & \"more\""))).get(0);
+        SendMessage part = render(privately(Reply.text("You said: <b>ouch</b> & \"more\""))).get(0);
         assertThat(part.getParseMode()).isEqualTo("html");
         assertThat(part.getText()).isEqualTo("You said: &lt;b&gt;ouch&lt;/b&gt; &amp; \"more\"");
     }
@@ -62,7 +68,7 @@ class MessageWriterTest {
     void longTextIsSplitUnderTheLimitAtLineBreaksWithTheButtonsOnTheLastPart() {
         String line = "x".repeat(99) + "\n";
         String text = line.repeat(100).strip();
-        List<SendMessage> parts = writer.render(privately(Reply.choices(text, List.of(new Button("Done", "done")))));
+        List<SendMessage> parts = render(privately(Reply.choices(text, List.of(new Button("Done", "done")))));
 
         assertThat(parts).hasSize(3);
         assertThat(parts).allSatisfy(p -> assertThat(p.getText().length()).isLessThanOrEqualTo(MessageWriter.MAX_TEXT));
@@ -75,7 +81,7 @@ class MessageWriterTest {
     void aSplitNeverCutsACharacterInHalf() {
         String emoji = "\uD83D\uDCAA";
         String text = emoji.repeat(3000);
-        List<SendMessage> parts = writer.render(privately(Reply.text(text)));
+        List<SendMessage> parts = render(privately(Reply.text(text)));
         assertThat(parts).hasSize(2);
         assertThat(parts).allSatisfy(p -> assertThat(Character.isHighSurrogate(p.getText().charAt(p.getText().length() - 1))).isFalse());
         assertThat(parts.get(0).getText() + parts.get(1).getText()).isEqualTo(text);
@@ -83,7 +89,7 @@ class MessageWriterTest {
 
     @Test
     void aGroupAnswerCarriesTheDeepLinkToThePrivateChat() {
-        SendMessage part = writer.render(to(ChatRef.group("telegram", "-100"), Reply.text("I coach privately."))).get(0);
+        SendMessage part = render(to(ChatRef.group("telegram", "-100"), Reply.text("I coach privately.").withPrivatePointer())).get(0);
         InlineKeyboardButton link = ((InlineKeyboardMarkup) part.getReplyMarkup()).getKeyboard().get(0).get(0);
         assertThat(link.getText()).isEqualTo(MessageWriter.PRIVATE_CHAT_LABEL);
         assertThat(link.getUrl()).isEqualTo("https://t.me/comeback_test_bot?start=from_group");

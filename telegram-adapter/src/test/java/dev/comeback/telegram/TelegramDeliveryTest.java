@@ -30,7 +30,7 @@ class TelegramDeliveryTest {
     private FakeBotApi api;
     private BotHarness bot;
 
-    private void start(Pacer.Limits limits) {
+    private void start(dev.comeback.core.delivery.Pacer.Limits limits) {
         api = FakeBotApi.start(BotHarness.TOKEN);
         bot = new BotHarness(api, dir.resolve("delivery"), limits);
     }
@@ -47,7 +47,7 @@ class TelegramDeliveryTest {
 
     @Test
     void a429StormEveryMessageArrivesOnceAndNoneBeforeItsRetryAfter() {
-        start(Pacer.TELEGRAM);
+        start(MessageWriter.PACING);
         api.enforceLimits(true);
         for (int i = 0; i < 4; i++) {
             api.failNext("sendmessage", Fault.tooManyRequests(2));

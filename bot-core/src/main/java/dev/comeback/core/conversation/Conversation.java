@@ -90,7 +90,7 @@ public final class Conversation {
             Optional<RedFlag> flag = redFlags.scan(text.text());
             if (flag.isPresent() && flag.get().certain()) {
                 return in.chat().isGroup()
-                        ? new Turn(stored, List.of(emergencyReply(flag.get(), false)))
+                        ? new Turn(stored, List.of(emergencyReply(flag.get(), false).withPrivatePointer()))
                         : emergency(stored, flag.get(), now);
             }
             if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored)) {
@@ -99,8 +99,9 @@ public final class Conversation {
         }
         if (in.chat().isGroup()) {
             // Group talk not meant for the bot is none of its business; an emergency above is the exception.
+            // Personal coaching happens in private: every group answer carries the way there.
             boolean addressed = !(in instanceof Incoming.Text text) || text.addressed();
-            return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP)) : List.of());
+            return new Turn(stored, addressed ? List.of(Reply.text(Texts.GROUP).withPrivatePointer()) : List.of());
         }
         // The person wrote: check-in prompts count as unanswered from now on (reminders thin out after silence).
         RecoveryDialog.Moved moved = recovery.freshCheckIn(
@@ -240,7 +241,7 @@ public final class Conversation {
                 ConversationState confirming = state.withOverlay(Overlay.CONFIRM_RESET, "");
                 return turn(confirming, now, prompt(confirming, now).reply());
             case "checkin", "today", "plan":
-                return recoveryCommand(state, name, now);
+                return recoveryCommand(state, name, args, now);
             case "reminders":
                 return withPrompt(state, now, reminders.list(state, now));
             case "snooze":
@@ -253,13 +254,18 @@ public final class Conversation {
     }
 
     private Turn recoveryCommand(ConversationState state, String name, Instant now) {
+        return recoveryCommand(state, name, "", now);
+    }
+
+    /** {@code /checkin 4}: a check-in whose pain-before-moving is already given (the safety question still comes first). */
+    private Turn recoveryCommand(ConversationState state, String name, String args, Instant now) {
         if (state.stage() != Stage.RECOVERY) {
             String why = state.stage() == Stage.REFERRED ? Texts.NO_PLAN_WHILE_REFERRED : Texts.PLAN_AFTER_TRIAGE;
             return withPrompt(state, now, Reply.text(why));
         }
         ConversationState active = state.withoutOverlay().withPaused(false);
         return switch (name) {
-            case "checkin" -> recovery.checkIn(active, now);
+            case "checkin" -> recovery.checkIn(active, args, now);
             case "today" -> withPrompt(active, now, recovery.today(active, now));
             default -> withPrompt(active, now, recovery.roadMap(active, now));
         };

@@ -155,7 +155,18 @@ final class RecoveryDialog {
     }
 
     Turn checkIn(ConversationState state, Instant now) {
-        ConversationState next = state.withTask(Task.begun(Task.Kind.CHECK_IN, now));
+        return checkIn(state, "", now);
+    }
+
+    /** A check-in; {@code pain}, a score within the scale, is taken as the pain before moving. */
+    Turn checkIn(ConversationState state, String pain, Instant now) {
+        Task task = Task.begun(Task.Kind.CHECK_IN, now);
+        Optional<Integer> before = FreeAnswers.painScore(pain == null ? "" : pain, protocol.checkIn().painMin(),
+                protocol.checkIn().painMax());
+        if (before.isPresent()) {
+            task = task.answered("before", String.valueOf(before.get()));
+        }
+        ConversationState next = state.withTask(task);
         return turn(next, now, prompt(next, now).reply());
     }
 

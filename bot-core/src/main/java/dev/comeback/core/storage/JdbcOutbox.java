@@ -86,7 +86,7 @@ public final class JdbcOutbox {
 
     private static void dueOf(Connection c, String platform, Urgency urgency, Instant now, int limit,
                               List<OutboxMessage> out) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, replies, parts_sent, attempts, not_before FROM outbox o "
+        try (PreparedStatement s = c.prepareStatement("SELECT id, user_key, chat_id, chat_kind, replies, parts_sent, attempts, not_before, created_at FROM outbox o "
                 + "WHERE platform = ? AND urgency = ? AND not_before <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
                 + "WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.id < o.id) "
                 + "ORDER BY platform, urgency, id LIMIT ?")) {
@@ -98,7 +98,8 @@ public final class JdbcOutbox {
                 while (r.next()) {
                     out.add(new OutboxMessage(r.getLong(1), UserRef.fromKey(r.getString(2)),
                             new ChatRef(platform, r.getString(3), ChatRef.Kind.valueOf(r.getString(4))),
-                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), UtcInstants.get(r, 8)));
+                            urgency, replies(r.getString(5)), r.getInt(6), r.getInt(7), UtcInstants.get(r, 8),
+                            UtcInstants.get(r, 9)));
                 }
             }
         }
@@ -134,6 +135,53 @@ public final class JdbcOutbox {
             UtcInstants.set(s, 2, notBefore);
             s.setLong(3, id);
         });
+    }
+
+    /** An event received that is not redelivered after a crash (see {@code inbound_pending}). */
+    public record Pending(String platform, long eventId, UserRef user, String what, Instant receivedAt) {
+    }
+
+    /** Notes an event on arrival, before its turn runs; a second note of the same event changes nothing. */
+    public void received(Pending pending) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO inbound_pending (platform, event_id, user_key, what, received_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, pending.platform());
+            s.setLong(2, pending.eventId());
+            s.setString(3, pending.user().key());
+            s.setString(4, pending.what().length() > 200 ? pending.what().substring(0, 200) : pending.what());
+            UtcInstants.set(s, 5, pending.receivedAt());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw new StorageException("cannot note a received event", e);
+            }
+        }
+    }
+
+    /** The event's turn is committed (or the person was told to repeat it): forget the note. */
+    public void handled(String platform, long eventId) {
+        update("DELETE FROM inbound_pending WHERE platform = ? AND event_id = ?", s -> {
+            s.setString(1, platform);
+            s.setLong(2, eventId);
+        });
+    }
+
+    /** Events of {@code platform} noted and not yet forgotten, oldest first. */
+    public List<Pending> pendingEvents(String platform) {
+        List<Pending> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT event_id, user_key, what, received_at FROM inbound_pending WHERE platform = ? ORDER BY event_id")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Pending(platform, r.getLong(1), UserRef.fromKey(r.getString(2)), r.getString(3),
+                            UtcInstants.get(r, 4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read received events", e);
+        }
+        return out;
     }
 
     /** Drops a person's waiting proactive messages (they blocked the bot, say). */

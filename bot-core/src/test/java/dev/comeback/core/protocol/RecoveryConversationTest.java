@@ -122,6 +122,18 @@ class RecoveryConversationTest {
     }
 
     @Test
+    void aCheckInWithThePainGivenAsksSafetyFirstThenOnlyThePainAfterMoving() {
+        Triage.toRecovery(chat);
+        chat.advance(Duration.ofDays(15));
+        chat.send("/checkin 2");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No");
+        chat.press("No");
+        assertThat(chat.lastText()).contains("pain after moving");
+        chat.press("2").press("Yes");
+        assertThat(chat.lastText()).contains("everyday tasks still hurt, 15 days into your recovery");
+    }
+
+    @Test
     void dailyTasksStillPainfulAfterFourteenDaysAdvisesAPhysicalTherapist() {
         Triage.toRecovery(chat);
         chat.advance(Duration.ofDays(15));

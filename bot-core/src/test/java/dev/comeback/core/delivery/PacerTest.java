@@ -1,6 +1,5 @@
-package dev.comeback.telegram;
+package dev.comeback.core.delivery;
 
-import dev.comeback.core.delivery.Urgency;
 import dev.comeback.core.message.ChatRef;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PacerTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private final Pacer pacer = new Pacer(Pacer.TELEGRAM);
+    private final Pacer pacer = new Pacer(new Pacer.Limits(28, 27.5, Duration.ofMillis(1050), 1, Duration.ofSeconds(61), 20));
     private final ChatRef ann = ChatRef.privateChat("telegram", "1");
     private final ChatRef bob = ChatRef.privateChat("telegram", "2");
     private final ChatRef group = ChatRef.group("telegram", "-100");

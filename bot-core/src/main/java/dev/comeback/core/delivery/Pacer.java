@@ -1,6 +1,5 @@
-package dev.comeback.telegram;
+package dev.comeback.core.delivery;
 
-import dev.comeback.core.delivery.Urgency;
 import dev.comeback.core.message.ChatRef;
 
 import java.time.Duration;
@@ -12,20 +11,19 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Telegram's sending limits as sliding windows: every message counts against its chat (1 a second in a
- * private chat, 20 a minute in a group) and against the bot's overall rate. Proactive messages also draw
+ * A platform's sending limits as sliding windows: every message counts against its chat (on Telegram 1 a
+ * second in a private chat, 20 a minute in a group) and against the bot's overall rate. Proactive messages also draw
  * on a token bucket that fills at the bulk rate and holds only a few, so they come evenly rather than in
  * bursts that would leave a reply waiting for a free slot (and a late look at the queue does not lower
  * the rate). A reply is not held back by the bucket. Each window keeps a small margin under Telegram's
- * figure, because Telegram measures arrival and we measure departure. Not thread-safe: one owner.
+ * figure, because the platform measures arrival and we measure departure. Not thread-safe: one owner.
  */
-final class Pacer {
-    /** The figures Comeback keeps to; {@link #TELEGRAM} are Telegram's documented limits less a margin. */
-    record Limits(int perSecond, double proactivePerSecond, Duration privateWindow, int privatePerWindow,
+public final class Pacer {
+    /** The figures Comeback keeps to, each a platform's documented limit less a margin (the adapter's data). */
+    public record Limits(int perSecond, double proactivePerSecond, Duration privateWindow, int privatePerWindow,
                   Duration groupWindow, int groupPerWindow) {
     }
 
-    static final Limits TELEGRAM = new Limits(28, 27.5, Duration.ofMillis(1050), 1, Duration.ofSeconds(61), 20);
     /** How many proactive sends the bucket holds: enough to absorb a late look, too few to make a burst. */
     private static final double BUCKET = 2;
 
@@ -37,12 +35,12 @@ final class Pacer {
     private double proactiveTokens = BUCKET;
     private Instant refilled;
 
-    Pacer(Limits limits) {
+    public Pacer(Limits limits) {
         this.limits = limits;
     }
 
     /** The earliest moment a message of {@code urgency} may go to {@code chat}; {@code now} or later. */
-    Instant earliest(ChatRef chat, Urgency urgency, Instant now) {
+    public Instant earliest(ChatRef chat, Urgency urgency, Instant now) {
         trim(overall, now.minusSeconds(1));
         Instant at = now;
         at = later(at, heldUntil.get(chat.key()));
@@ -64,7 +62,7 @@ final class Pacer {
         return at;
     }
 
-    void sent(ChatRef chat, Urgency urgency, Instant at) {
+    public void sent(ChatRef chat, Urgency urgency, Instant at) {
         overall.addLast(at);
         perChat.computeIfAbsent(chat.key(), k -> new ArrayDeque<>()).addLast(at);
         if (urgency == Urgency.PROACTIVE) {
@@ -85,9 +83,9 @@ final class Pacer {
 
     /**
      * The message let through at {@code reserved} actually left at {@code left} (a sender thread may start a
-     * little later): the windows count it from then, which is closer to when Telegram counts it.
+     * little later): the windows count it from then, which is closer to when the platform counts it.
      */
-    void departed(ChatRef chat, Instant reserved, Instant left) {
+    public void departed(ChatRef chat, Instant reserved, Instant left) {
         if (!left.isAfter(reserved)) {
             return;
         }
@@ -111,21 +109,22 @@ final class Pacer {
         sent.addAll(later);
     }
 
-    /** Telegram said to wait (429 with retry_after): nothing goes to {@code chat} before {@code until}. */
-    void hold(ChatRef chat, Instant until) {
+    /** The platform said to wait (429 with retry_after): nothing goes to {@code chat} before {@code until}. */
+    public void hold(ChatRef chat, Instant until) {
         heldUntil.merge(chat.key(), until, Pacer::later);
     }
 
     /**
-     * Nothing goes to any chat before {@code until}: a 429 does not say whether it was meant for one chat or
-     * for the whole bot, and sending elsewhere inside a bot-wide {@code retry_after} earns longer bans.
+     * Nothing goes to any chat before {@code until}: the platform said the whole bot must wait (on Telegram a
+     * 429 does not say whether it was meant for one chat or for the whole bot, and sending elsewhere inside a
+     * bot-wide {@code retry_after} earns longer bans).
      */
-    void holdAll(Instant until) {
+    public void holdAll(Instant until) {
         allHeldUntil = later(until, allHeldUntil);
     }
 
     /** Chats with sends still inside their window; bounded by how many were written to recently. */
-    int tracked() {
+    public int tracked() {
         return perChat.size();
     }
 
@@ -143,7 +142,7 @@ final class Pacer {
     }
 
     /** Drops what no window can see any more; call now and then (it walks every chat written to lately). */
-    void forget(Instant now) {
+    public void forget(Instant now) {
         trim(overall, now.minusSeconds(1));
         Iterator<Map.Entry<String, Deque<Instant>>> chats = perChat.entrySet().iterator();
         while (chats.hasNext()) {
