@@ -48,6 +48,7 @@ class DiscordBotTest {
         bot.press(user, "A day or two later");
         bot.press(user, "Dull, even stiffness");
         bot.press(user, "Yes, it eases");
+        bot.press(user, "Today");
     }
 
     static void toRecovery(DiscordHarness bot, String user) {
@@ -91,6 +92,7 @@ class DiscordBotTest {
         bot.press(user, "A day or two later");
         bot.press(user, "Dull, even stiffness");
         bot.press(user, "Yes, it eases");
+        bot.press(user, "Today");
     }
 
     @Test
