@@ -1,5 +1,6 @@
 package dev.comeback.discord;
 
+import dev.comeback.core.time.ShiftableClock;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.message.UserRef;
 import dev.comeback.core.reminders.PlannedReminder;

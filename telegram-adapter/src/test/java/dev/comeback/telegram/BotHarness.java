@@ -1,5 +1,6 @@
 package dev.comeback.telegram;
 
+import dev.comeback.core.time.ShiftableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.comeback.core.Coach;
 import dev.comeback.core.conversation.Conversation;

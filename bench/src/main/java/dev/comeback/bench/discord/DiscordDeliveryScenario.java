@@ -20,7 +20,7 @@ import dev.comeback.core.storage.JdbcOutbox;
 import dev.comeback.discord.DiscordBot;
 import dev.comeback.discord.DiscordConfig;
 import dev.comeback.discord.fake.FakeDiscord;
-import dev.comeback.telegram.ShiftableClock;
+import dev.comeback.core.time.ShiftableClock;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.storage.Database;
 import dev.comeback.core.storage.JdbcConversationStore;
 import dev.comeback.core.storage.JdbcOutbox;
-import dev.comeback.telegram.ShiftableClock;
+import dev.comeback.core.time.ShiftableClock;
 import dev.comeback.telegram.TelegramBot;
 import dev.comeback.telegram.TelegramConfig;
 import dev.comeback.telegram.fake.FakeBotApi;

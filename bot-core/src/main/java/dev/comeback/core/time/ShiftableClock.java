@@ -1,4 +1,4 @@
-package dev.comeback.telegram;
+package dev.comeback.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The real clock, ticking, plus an offset a test can move forward (to the time a reminder falls due). */
+/**
+ * The real clock, ticking, plus an offset that tests and benchmarks move forward (to the instant a reminder
+ * falls due) while everything else keeps real time; always UTC.
+ */
 public final class ShiftableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
 
+    /** From now on {@link #instant()} reads {@code target} at this moment and ticks on from there. */
     public void shiftTo(Instant target) {
         offset = Duration.between(Instant.now(), target);
     }
