@@ -41,21 +41,12 @@ class DiscordBotTest {
 
     static void quizToRecovery(DiscordHarness bot, String user) {
         bot.slash(user, "start");
-        for (int i = 0; i < Triage.CONCERN_QUESTIONS; i++) {
-            bot.press(user, "No");
-        }
-        bot.press(user, "Yes, no spikes");
-        bot.press(user, "A day or two later");
-        bot.press(user, "Dull, even stiffness");
-        bot.press(user, "Yes, it eases");
-        bot.press(user, "Today");
+        quizRest(bot, user);
     }
 
     static void toRecovery(DiscordHarness bot, String user) {
         quizToRecovery(bot, user);
-        bot.dm(user, "Europe/Berlin");
-        bot.dm(user, "kg");
-        bot.dm(user, "82");
+        Triage.PROFILE.forEach(text -> bot.dm(user, text));
     }
 
     @Test
@@ -77,22 +68,17 @@ class DiscordBotTest {
         assertThat(first.via()).isEqualTo("original");
         assertThat(first.content()).contains("Question 1");
         assertThat(first.buttonLabels()).contains("Yes", "No");
-        quizRest(ANN);
+        quizRest(bot, ANN);
         assertThat(bot.last(ANN).content()).containsIgnoringCase("time zone");
         // Every interaction was acknowledged within Discord's 3 seconds; pressed buttons were disabled.
         assertThat(discord.pressedUpdates).isNotEmpty().allSatisfy(u -> u.components().forEach(row ->
                 row.path("components").forEach(b -> assertThat(b.path("disabled").asBoolean()).isTrue())));
     }
 
-    private void quizRest(String user) {
-        for (int i = 0; i < Triage.CONCERN_QUESTIONS; i++) {
-            bot.press(user, "No");
-        }
-        bot.press(user, "Yes, no spikes");
-        bot.press(user, "A day or two later");
-        bot.press(user, "Dull, even stiffness");
-        bot.press(user, "Yes, it eases");
-        bot.press(user, "Today");
+    /** Every quiz answer after /start, and when the pain started. */
+    private static void quizRest(DiscordHarness bot, String user) {
+        Triage.QUIZ_PRESSES.forEach(label -> bot.press(user, label));
+        bot.press(user, Triage.PAIN_STARTED);
     }
 
     @Test
