@@ -355,14 +355,6 @@ final class ReminderDialog {
         return days.stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "));
     }
 
-    private static Optional<LocalTime> time(String text) {
-        try {
-            return Optional.of(text.contains(":") ? LocalTime.parse(text.length() == 4 ? "0" + text : text) : LocalTime.of(Integer.parseInt(text), 0));
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Optional<List<DayOfWeek>> days(String text) {
         Set<DayOfWeek> chosen = EnumSet.noneOf(DayOfWeek.class);
         for (String word : text.split("[\\s,]+")) {
