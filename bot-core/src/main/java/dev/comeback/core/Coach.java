@@ -7,6 +7,8 @@ import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
+import dev.comeback.core.progress.ProgressEvent;
+import dev.comeback.core.progress.ProgressEvents;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.delivery.Outgoing;
 import dev.comeback.core.delivery.Urgency;
@@ -45,12 +47,14 @@ public final class Coach {
 
     private final Conversation conversation;
     private final ConversationStore store;
+    private final ProgressEvents history;
     private volatile TurnListener listener = user -> { };
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
     public Coach(Conversation conversation, ConversationStore store) {
         this.conversation = conversation;
         this.store = store;
+        this.history = new ProgressEvents(conversation.content().protocol());
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -195,11 +199,17 @@ public final class Coach {
             }
             Optional<ConversationState> changed;
             List<Reply> replies;
+            List<ProgressEvent> events = List.of();
+            boolean forget = false;
             try {
                 ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
                 Turn turn = conversation.step(state, in);
-                changed = turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
+                forget = turn.forget();
+                changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
                 replies = turn.replies();
+                if (changed.isPresent()) {
+                    events = history.between(state, turn.state(), in.at());
+                }
             } catch (RuntimeException e) {
                 // A message that breaks the step (or a stored state that cannot be read) would break it again on
                 // every retry: answer it, keep what is stored, and move on.
@@ -210,10 +220,11 @@ public final class Coach {
             Optional<Outgoing> outgoing = queue && !replies.isEmpty()
                     ? Optional.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()))
                     : Optional.empty();
-            store.commit(new TurnCommit(key, changed, outgoing, cursor, delivery));
+            store.commit(new TurnCommit(key, changed, outgoing, cursor, delivery, events, forget));
             // A reminder turn re-plans even when it changed nothing: one dropped from the plan (a phase began
-            // while the process was down) must not end the chain of reminders.
-            if (changed.isPresent() || in instanceof Incoming.Due) {
+            // while the process was down) must not end the chain of reminders. A forgotten person has no plan
+            // left, so re-planning drops their scheduled reminders.
+            if (changed.isPresent() || forget || in instanceof Incoming.Due) {
                 notifyListener(in.user());
             }
             return Optional.of(replies);

@@ -57,6 +57,7 @@ public final class Conversation {
     private final RecoveryDialog recovery;
     private final ReminderDialog reminders;
     private final ProfileDialog profile;
+    private final DataDialog data;
 
     public Conversation(Content content) {
         this.content = content;
@@ -65,6 +66,12 @@ public final class Conversation {
         this.recovery = new RecoveryDialog(content, redFlags, this);
         this.reminders = new ReminderDialog(content);
         this.profile = new ProfileDialog(content, this, recovery, reminders);
+        this.data = new DataDialog(this);
+    }
+
+    /** The content this conversation runs on (the protocol's rules, the quiz). */
+    public Content content() {
+        return content;
     }
 
     ProfileDialog profile() {
@@ -148,6 +155,9 @@ public final class Conversation {
     Turn dispatch(ConversationState state, Input input, Instant now) {
         if (input instanceof Input.Command command) {
             return command(state, command.name(), command.args(), now);
+        }
+        if (input instanceof Input.Choice choice && choice.promptId().equals(DataDialog.FORGET_PROMPT)) {
+            return data.press(state, choice.optionId(), now);
         }
         if (state.stage() == Stage.NEW && state.overlay() == Overlay.NONE) {
             return start(state, now);
@@ -240,6 +250,8 @@ public final class Conversation {
                 }
                 ConversationState confirming = state.withOverlay(Overlay.CONFIRM_RESET, "");
                 return turn(confirming, now, prompt(confirming, now).reply());
+            case "progress", "history", "report", "export", "forget":
+                return data.command(state, name, now);
             case "checkin", "today", "plan":
                 return recoveryCommand(state, name, args, now);
             case "reminders":
@@ -679,7 +691,7 @@ public final class Conversation {
         return turn(state, now, Reply.text(why), prompt(state, now).reply());
     }
 
-    private Turn withPrompt(ConversationState state, Instant now, Reply first) {
+    Turn withPrompt(ConversationState state, Instant now, Reply first) {
         if (state.stage() == Stage.NEW && state.overlay() == Overlay.NONE) {
             return turn(state, now, first, Reply.text("Send /start to begin."));
         }

@@ -11,19 +11,27 @@ import java.util.function.UnaryOperator;
  * Lays one turn's replies out as platform messages. Text-only replies of a turn share a message (every
  * message to a chat costs a slot of its rate limit); a reply with buttons ends one, its buttons going under
  * it. Text longer than the platform allows, measured as it will be on the wire (escaped), is split at line or
- * word breaks. The same replies always lay out the same way, so a restart resumes at the right part.
+ * word breaks. A reply with a file is a message of its own, its text the caption (a caption longer than
+ * the platform allows goes as text before it). The same replies always lay out the same way, so a restart
+ * resumes at the right part.
  */
 public final class Layout {
     private final int maxText;
+    private final int maxCaption;
     private final UnaryOperator<String> escape;
 
     public Layout(int maxText, UnaryOperator<String> escape) {
+        this(maxText, DeliveryLimits.DEFAULT_MAX_CAPTION, escape);
+    }
+
+    public Layout(int maxText, int maxCaption, UnaryOperator<String> escape) {
         this.maxText = maxText;
+        this.maxCaption = maxCaption;
         this.escape = escape;
     }
 
     public static Layout of(PlatformSender sender) {
-        return new Layout(sender.limits().maxText(), sender::escape);
+        return new Layout(sender.limits().maxText(), sender.limits().maxCaption(), sender::escape);
     }
 
     public List<Part> parts(List<Reply> replies) {
@@ -31,6 +39,20 @@ public final class Layout {
         StringBuilder pending = new StringBuilder();
         boolean pointer = false;
         for (Reply reply : replies) {
+            if (reply.attachment().isPresent()) {
+                if (pending.length() > 0) {
+                    split(pending.toString(), List.of(), pointer, parts);
+                    pending.setLength(0);
+                    pointer = false;
+                }
+                String caption = reply.text();
+                if (wire(caption) > maxCaption) {
+                    split(caption, List.of(), false, parts);
+                    caption = "";
+                }
+                parts.add(new Part(caption, reply.buttons(), reply.privatePointer(), reply.attachment(), java.util.Optional.empty()));
+                continue;
+            }
             if (pending.length() > 0 && wire(pending + "\n\n" + reply.text()) > maxText) {
                 split(pending.toString(), List.of(), pointer, parts);
                 pending.setLength(0);

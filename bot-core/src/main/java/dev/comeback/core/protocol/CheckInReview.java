@@ -88,6 +88,12 @@ public final class CheckInReview {
             // What to expect is said once, at the first check-in; repeated daily it stops being true or useful.
             messages.add(expectation);
         }
+        CheckIn.Outcome outcome = regressed ? CheckIn.Outcome.REGRESSED
+                : session == Session.STRAIN ? CheckIn.Outcome.STRAIN_HOLD
+                : therapist ? CheckIn.Outcome.THERAPIST
+                : checkIn.rise() > 0 ? CheckIn.Outcome.SMALL_RISE
+                : CheckIn.Outcome.STEADY;
+        p = p.withLatestCheckIn(checkIn.withOutcome(outcome));
         return new Result(p, messages, regressed, therapist);
     }
 
