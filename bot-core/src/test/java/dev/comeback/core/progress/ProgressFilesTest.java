@@ -75,4 +75,69 @@ class ProgressFilesTest {
         assertThat(colours).contains(ProgressChart.BLUE.getRGB() & 0xFFFFFF, ProgressChart.ORANGE.getRGB() & 0xFFFFFF);
         assertThat(colours.size()).isGreaterThan(20);
     }
+
+    @Test
+    void theReportIsOnePdfPageWithTheTriageDateAndTheLatestPainScores() throws Exception {
+        byte[] pdf = new ClinicianReport(ChatDriver.CONTENT).pdf(data());
+        Files.write(Path.of("target/progress-report.pdf"), pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            var state = chat.state().orElseThrow();
+            ZoneId zone = ZoneId.of(state.profile().timeZone().orElseThrow());
+            String triageDay = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                    .format(state.triageResult().orElseThrow().at().atZone(zone));
+            var checkIns = state.recovery().orElseThrow().checkIns();
+            var last = checkIns.get(checkIns.size() - 1);
+            assertThat(text).contains("Triage on " + triageDay);
+            assertThat(text).contains("pain " + last.before() + "/10 before moving, " + last.after() + "/10 after");
+            assertThat(text).contains("Regressions and why").contains("pain rose from");
+            assertThat(text).doesNotContain("more than fits on one page");
+        }
+    }
+
+    @Test
+    void theExportIsJsonThatRoundTripsAndHoldsEveryCheckIn() throws Exception {
+        ProgressFiles files = new ProgressFiles(db.dataSource(), chat.coach(), ChatDriver.CONTENT);
+        byte[] json = files.render(chat.user(), dev.comeback.core.message.Attachment.of(dev.comeback.core.message.Attachment.Kind.EXPORT), chat.now()).bytes();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(json);
+        assertThat(mapper.readTree(mapper.writeValueAsBytes(tree))).isEqualTo(tree);
+        List<ProgressEvent> checkIns = new JdbcProgressHistory(db.dataSource()).events(chat.user().key()).stream()
+                .filter(e -> e.kind() == ProgressEvent.Kind.CHECK_IN).toList();
+        assertThat(tree.get("checkIns")).hasSize(checkIns.size());
+        Set<String> exported = new HashSet<>();
+        tree.get("checkIns").forEach(c -> exported.add(c.get("at").asText() + "/" + c.get("painBefore").asInt() + "/" + c.get("painAfter").asInt()));
+        for (ProgressEvent e : checkIns) {
+            assertThat(exported).contains(e.at() + "/" + e.painBefore() + "/" + e.painAfter());
+        }
+        assertThat(tree.get("format").asText()).isEqualTo(DataExport.FORMAT);
+        assertThat(tree.get("person").asText()).isEqualTo(chat.user().key());
+        assertThat(tree.get("profile").get("timeZone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(tree.get("rows").get("conversation")).hasSize(1);
+        assertThat(tree.get("rows").get("progress_event").size()).isGreaterThan(checkIns.size());
+        assertThat(tree.get("remindersPlanned")).isNotEmpty();
+        assertThat(tree.get("adherence").get("remindersDelivered").asInt()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void historyShowsTheLastFourteenCheckInsNewestFirstInThePersonsZone() {
+        String table = chat.send("/history").last().get(0).text();
+        var checkIns = chat.state().orElseThrow().recovery().orElseThrow().checkIns();
+        var last = checkIns.get(checkIns.size() - 1);
+        String[] lines = table.split("\n");
+        assertThat(lines).hasSize(15);
+        assertThat(lines[0]).contains("last 14 check-ins");
+        String day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH)
+                .format(last.at().atZone(ZoneId.of("Europe/Berlin")));
+        assertThat(lines[1]).startsWith(day + ": " + last.before() + " \u2192 " + last.after() + ", ");
+        assertThat(table).contains("pain rose: one phase back").doesNotContain(", -");
+    }
+
+    @Test
+    void progressSendsTheChartAndReportTheDocumentAsFileReplies() {
+        assertThat(chat.send("/progress").last().get(0).attachment()).contains(dev.comeback.core.message.Attachment.of(dev.comeback.core.message.Attachment.Kind.CHART));
+        assertThat(chat.send("/report").last().get(0).attachment()).contains(dev.comeback.core.message.Attachment.of(dev.comeback.core.message.Attachment.Kind.REPORT));
+        assertThat(chat.send("/export").last().get(0).attachment()).contains(dev.comeback.core.message.Attachment.of(dev.comeback.core.message.Attachment.Kind.EXPORT));
+    }
 }
