@@ -25,7 +25,8 @@ import java.util.List;
  * the outbox here.
  */
 public final class JdbcOutbox {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jdk8Module: a reply's attachment is an Optional; rows written before it existed read as none. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
     private static final TypeReference<List<Reply>> REPLIES = new TypeReference<>() { };
 
     private final DataSource dataSource;
