@@ -1,6 +1,7 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.progress.ProgressFiles;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.ReminderPlanSync;
 import dev.comeback.core.scheduling.QuartzReminderScheduler;
@@ -111,7 +112,8 @@ public final class Main {
                     settings.get("db.password"), settings.getInt("db.pool.size"))) {
                 Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err);
+                ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err,
+                        new ProgressFiles(db.dataSource(), coach, content), filesFolder(settings.get("db.url")));
                 if (options.virtualClock()) {
                     // Quartz runs on the real clock only; on the virtual clock :wait delivers reminders.
                     console.run(reader);
@@ -150,6 +152,19 @@ public final class Main {
         coach.setTurnListener(plans);
         plans.planEveryoneAtStartUp();
         return plans;
+    }
+
+    /**
+     * Where the console writes the files of /progress, /report and /export: beside an H2 database file, in a
+     * folder named after it with {@code -files} ({@code ./data/comeback-files} for {@code ./data/comeback});
+     * for any other database, {@code ./comeback-files}.
+     */
+    static Path filesFolder(String jdbcUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (jdbcUrl.startsWith(prefix)) {
+            return Path.of(jdbcUrl.substring(prefix.length()).split(";", 2)[0] + "-files").toAbsolutePath().normalize();
+        }
+        return Path.of("comeback-files").toAbsolutePath();
     }
 
     private static void createParentFolder(String jdbcUrl) throws java.io.IOException {
