@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.comeback.core.Coach;
 import dev.comeback.core.conversation.Commands;
 import dev.comeback.core.delivery.Dispatcher;
+import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.storage.Cursor;
@@ -69,8 +70,8 @@ public final class TelegramBot implements AutoCloseable {
     private final Duration pollTimeout;
     private volatile boolean open = true;
 
-    private TelegramBot(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits)
-            throws TelegramApiException {
+    private TelegramBot(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits,
+                        Optional<FileRenderer> files) throws TelegramApiException {
         this.coach = coach;
         this.clock = clock;
         this.pollTimeout = config.pollTimeout();
@@ -90,6 +91,7 @@ public final class TelegramBot implements AutoCloseable {
         this.handledUpTo = new AtomicLong(coach.cursor(CURSOR).orElse(0));
         this.dispatcher = new Dispatcher(outbox, new TelegramSender(client, new MessageWriter(username),
                 MessageWriter.LIMITS.withPacing(limits), clock), coach::unreachable, clock, SENDER_THREADS);
+        files.ifPresent(dispatcher::renderFilesWith);
         dispatcher.start();
         this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollThread);
         int timeout = (int) config.pollTimeout().toSeconds();
@@ -104,12 +106,22 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Connects with the token and starts receiving and sending; throws if Telegram refuses the token. */
     public static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock) {
-        return start(config, coach, outbox, clock, MessageWriter.PACING);
+        return start(config, coach, outbox, clock, MessageWriter.PACING, Optional.empty());
+    }
+
+    /** As {@link #start(TelegramConfig, Coach, JdbcOutbox, Clock)}, sending files (photos, documents) made by {@code files}. */
+    public static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, FileRenderer files) {
+        return start(config, coach, outbox, clock, MessageWriter.PACING, Optional.of(files));
     }
 
     static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits) {
+        return start(config, coach, outbox, clock, limits, Optional.empty());
+    }
+
+    static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits,
+                             Optional<FileRenderer> files) {
         try {
-            return new TelegramBot(config, coach, outbox, clock, limits);
+            return new TelegramBot(config, coach, outbox, clock, limits, files);
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
                 throw new IllegalStateException("Telegram does not accept the bot token (" + e.getErrorCode()

@@ -48,7 +48,8 @@ final class BotHarness implements AutoCloseable {
 
     TelegramBot start() {
         TelegramConfig config = TelegramConfig.of(TOKEN, "http://127.0.0.1:" + api.port()).withPollTimeout(Duration.ofSeconds(1));
-        return TelegramBot.start(config, coach, outbox, clock, limits);
+        return TelegramBot.start(config, coach, outbox, clock, limits,
+                java.util.Optional.of(new dev.comeback.core.progress.ProgressFiles(db.dataSource(), coach, ChatDriver.CONTENT)));
     }
 
     /** Stops the bot as a crash would leave it: whatever is in the database stays, nothing else. */
