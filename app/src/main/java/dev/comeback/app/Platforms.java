@@ -1,6 +1,7 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.progress.ProgressFiles;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.content.Content;
 import dev.comeback.core.conversation.Conversation;
@@ -60,16 +61,17 @@ final class Platforms implements AutoCloseable {
         try {
             Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
             JdbcOutbox outbox = new JdbcOutbox(db.dataSource());
+            ProgressFiles files = new ProgressFiles(db.dataSource(), coach, content);
             Map<String, PrivateChats> privateChats = new HashMap<>();
             List<Runnable> wakes = new ArrayList<>();
             if (telegramConfig.isPresent()) {
-                TelegramBot bot = TelegramBot.start(telegramConfig.get(), coach, outbox, clock);
+                TelegramBot bot = TelegramBot.start(telegramConfig.get(), coach, outbox, clock, files);
                 telegram = Optional.of(bot);
                 privateChats.put("telegram", PrivateChats.byUserId());
                 wakes.add(bot::wake);
             }
             if (discordConfig.isPresent()) {
-                DiscordBot bot = DiscordBot.start(discordConfig.get(), coach, outbox, clock);
+                DiscordBot bot = DiscordBot.start(discordConfig.get(), coach, outbox, clock, files);
                 discord = Optional.of(bot);
                 privateChats.put(DiscordBot.PLATFORM, DiscordBot.PRIVATE_CHATS);
                 wakes.add(bot::wake);

@@ -4,6 +4,7 @@ import dev.comeback.core.Coach;
 import dev.comeback.core.conversation.Commands;
 import dev.comeback.core.delivery.DeliveryLimits;
 import dev.comeback.core.delivery.Dispatcher;
+import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.delivery.PrivateChats;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
@@ -78,8 +79,8 @@ public final class DiscordBot implements AutoCloseable {
     private final ExecutorService turns = Executors.newSingleThreadExecutor(Dispatcher.daemon("discord-turn"));
     private volatile boolean open = true;
 
-    private DiscordBot(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits)
-            throws InterruptedException {
+    private DiscordBot(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits,
+                       Optional<FileRenderer> files) throws InterruptedException {
         this.coach = coach;
         this.outbox = outbox;
         this.clock = clock;
@@ -102,6 +103,7 @@ public final class DiscordBot implements AutoCloseable {
             jda.awaitReady();
             this.sender = new DiscordSender(jda, limits, closedDms);
             this.dispatcher = new Dispatcher(outbox, sender, coach::unreachable, clock, 1);
+            files.ifPresent(dispatcher::renderFilesWith);
             registerCommands();
             askToRepeatWhatWasCutOff();
             dispatcher.start();
@@ -118,9 +120,19 @@ public final class DiscordBot implements AutoCloseable {
         return start(config, coach, outbox, clock, DiscordSender.LIMITS);
     }
 
+    /** As {@link #start(DiscordConfig, Coach, JdbcOutbox, Clock)}, attaching files made by {@code files}. */
+    public static DiscordBot start(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, FileRenderer files) {
+        return start(config, coach, outbox, clock, DiscordSender.LIMITS, Optional.of(files));
+    }
+
     public static DiscordBot start(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits) {
+        return start(config, coach, outbox, clock, limits, Optional.empty());
+    }
+
+    public static DiscordBot start(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits,
+                                   Optional<FileRenderer> files) {
         try {
-            return new DiscordBot(config, coach, outbox, clock, limits);
+            return new DiscordBot(config, coach, outbox, clock, limits, files);
         } catch (InvalidTokenException e) {
             throw new IllegalStateException("Discord does not accept the bot token: check DISCORD_BOT_TOKEN, as the developer portal gave it");
         } catch (InterruptedException e) {

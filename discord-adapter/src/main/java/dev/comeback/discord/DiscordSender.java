@@ -7,6 +7,7 @@ import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.delivery.Part;
 import dev.comeback.core.delivery.PlatformSender;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -39,7 +40,14 @@ final class DiscordSender implements PlatformSender {
      * proactive messages draw at 22 a second; replies may use the rest.
      */
     static final Pacer.Limits PACING = new Pacer.Limits(45, 22, Duration.ofMillis(5200), 5, Duration.ofMillis(5200), 5);
-    static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, Render.MAX_TEXT);
+    /**
+     * Files: a message's content (a file's caption) holds up to 2,000 characters, and a bot outside boosted
+     * servers may upload 10 MiB per message (JDA's {@code Message.MAX_FILE_SIZE}; Discord raised the limit to
+     * 25 MB in 2023, discord-api-docs issue 6058, and set it back to 10 MiB in 2024). Images show inline, so
+     * photos and documents share the limit.
+     */
+    static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, Render.MAX_TEXT)
+            .withFiles(Render.MAX_TEXT, Message.MAX_FILE_SIZE, Message.MAX_FILE_SIZE);
 
     /** An interaction still to be answered: its webhook token (memory only), and how. */
     record Pending(String token, boolean deferredReply, boolean ephemeral, long receivedNanos) {

@@ -52,7 +52,8 @@ final class DiscordHarness implements AutoCloseable {
 
     DiscordBot start() {
         DiscordConfig config = DiscordConfig.of(TOKEN, discord.apiUrl(), discord.gatewayUrl());
-        return DiscordBot.start(config, coach, outbox, clock, limits);
+        return DiscordBot.start(config, coach, outbox, clock, limits,
+                java.util.Optional.of(new dev.comeback.core.progress.ProgressFiles(db.dataSource(), coach, ChatDriver.CONTENT)));
     }
 
     void restart() {

@@ -64,6 +64,16 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** A file the bot attached to a message (multipart {@code files[n]}), as it arrived, with the message's text. */
+    public record SentFile(String messageId, String userId, String via, String fileName, byte[] bytes, String content, Instant at) {
+    }
+
+    /** Discord's upload limit for a bot outside boosted servers, as JDA has it ({@code Message.MAX_FILE_SIZE}). */
+    public static final int MAX_FILE_BYTES = 10 << 20;
+
+    /** Files attached to the bot's messages, in order. */
+    public final List<SentFile> files = new CopyOnWriteArrayList<>();
+
     /** One REST call as the fake saw it: method, path, status it answered, when. */
     public record Call(String method, String path, int status, Instant at) {
     }
@@ -610,11 +620,59 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private Sent addSent(String userId, String channelId, String via, JsonNode body, boolean ephemeral) {
+        for (JsonNode file : body.path(FILES)) {
+            if (binary(file.path("bytes")).length > MAX_FILE_BYTES) {
+                throw new Refusal(413, 40005, "Request entity too large");
+            }
+        }
         JsonNode comps = body.path("components");
         Sent s = new Sent(nextId(), channelId, userId, via, body.path("content").asText(""),
                 comps.isMissingNode() ? JSON.createArrayNode() : comps, ephemeral, Instant.now());
         sent.add(s);
+        for (JsonNode file : body.path(FILES)) {
+            files.add(new SentFile(s.id(), userId, via, file.path("filename").asText(), binary(file.path("bytes")), s.content(), s.at()));
+        }
         return s;
+    }
+
+    /** Where {@link #parse} puts a multipart request's file parts: name, filename, bytes. */
+    private static final String FILES = "#files";
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file parts of a multipart body (parts with a filename), as {name, filename, bytes} objects. */
+    private static com.fasterxml.jackson.databind.node.ArrayNode fileParts(byte[] raw, String contentType) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+        java.util.regex.Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!boundary.find()) {
+            return out;
+        }
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        for (String part : text.split("--" + Pattern.quote(boundary.group(1)))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd);
+            java.util.regex.Matcher name = Pattern.compile("[; ]name=\"([^\"]*)\"").matcher(headers);
+            java.util.regex.Matcher fileName = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (!name.find() || !fileName.find()) {
+                continue;
+            }
+            String value = part.substring(headersEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            out.addObject().put("name", name.group(1)).put("filename", fileName.group(1))
+                    .put("bytes", value.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out;
     }
 
     private static JsonNode parse(byte[] raw, String contentType) throws IOException {
@@ -624,12 +682,14 @@ public final class FakeDiscord implements AutoCloseable {
         String text = new String(raw, StandardCharsets.UTF_8);
         if (contentType != null && contentType.startsWith("multipart/")) {
             int at = text.indexOf("name=\"payload_json\"");
-            if (at < 0) {
-                return JSON.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode payload = JSON.createObjectNode();
+            if (at >= 0) {
+                int start = text.indexOf("\r\n\r\n", at) + 4;
+                int end = text.indexOf("\r\n--", start);
+                payload = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text.substring(start, end));
             }
-            int start = text.indexOf("\r\n\r\n", at) + 4;
-            int end = text.indexOf("\r\n--", start);
-            text = text.substring(start, end);
+            payload.set(FILES, fileParts(raw, contentType));
+            return payload;
         }
         return JSON.readTree(text);
     }
