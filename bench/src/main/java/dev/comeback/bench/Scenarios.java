@@ -16,7 +16,8 @@ public final class Scenarios {
             new ReminderScaleScenario(),
             new TelegramDeliveryScenario(),
             new DiscordDeliveryScenario(),
-            new StartupScenario());
+            new StartupScenario(),
+            new dev.comeback.bench.files.FilesScenario());
 
     private Scenarios() {
     }
