@@ -83,7 +83,7 @@ public final class FilesScenario implements Scenario {
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             results.info("peak heap used (all pools, garbage included)", Fmt.mebibytes(peak));
-            results.info("heap limit of this scenario's JVM (an OutOfMemoryError would fail it)", HEAP.substring(5));
+            results.info("heap limit of this scenario's JVM (an OutOfMemoryError would fail it)", HEAP.substring(4));
             burst(results, db, files, person, burst);
         }
     }
