@@ -68,7 +68,9 @@ public final class ProgressChart {
         if (points.size() < 2) {
             throw new IllegalArgumentException("a chart needs two check-ins, there are " + points.size());
         }
-        float scale = width / 1080f;
+        // Type and lines scale with the smaller side, relative to the phone size; a landscape chart (the report's)
+        // puts its legend beside the plot, not under it.
+        float scale = Math.min(width / (float) PHONE_WIDTH, height / (float) PHONE_HEIGHT) * (width > height ? 1.6f : 1f);
         Instant origin = data.phases().stream().map(ProgressData.Span::from).min(Instant::compareTo)
                 .filter(o -> o.isBefore(points.get(0).at())).orElse(points.get(0).at());
         XYChart chart = new XYChart(width, height);
@@ -86,7 +88,7 @@ public final class ProgressChart {
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(32 * scale)));
         styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(28 * scale)));
         styler.setAnnotationTextFontColor(new Color(0x333333));
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendPosition(width > height ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
         styler.setLegendBorderColor(Color.WHITE);
         styler.setChartPadding(Math.round(24 * scale));
         styler.setMarkerSize(Math.round(18 * scale));
@@ -164,7 +166,7 @@ public final class ProgressChart {
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setMarker(marker);
-        s.setLineWidth(5f * chart.getWidth() / 1080f);
+        s.setLineWidth(5f * Math.min(chart.getWidth() / (float) PHONE_WIDTH, chart.getHeight() / (float) PHONE_HEIGHT) * (chart.getWidth() > chart.getHeight() ? 1.6f : 1f));
     }
 
     private static void marks(XYChart chart, String name, ProgressData data, Instant origin, ProgressEvent.Kind kind,

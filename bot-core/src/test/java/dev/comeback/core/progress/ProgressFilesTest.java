@@ -82,6 +82,8 @@ class ProgressFilesTest {
         Files.write(Path.of("target/progress-report.pdf"), pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 90);
+            ImageIO.write(page, "png", Path.of("target/progress-report.png").toFile());
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             var state = chat.state().orElseThrow();
             ZoneId zone = ZoneId.of(state.profile().timeZone().orElseThrow());
