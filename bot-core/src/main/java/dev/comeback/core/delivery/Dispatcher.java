@@ -264,7 +264,8 @@ public final class Dispatcher implements AutoCloseable {
             Part next = parts.get(part);
             String madeKey = message.id() + ":" + part;
             if (next.attachment().isPresent()) {
-                next = made.get(madeKey).join();
+                Part request = next;
+                next = made.computeIfAbsent(madeKey, k -> java.util.concurrent.CompletableFuture.completedFuture(make(message, request))).join();
             }
             synchronized (pacer) {
                 pacer.departed(message.chat(), reserved, clock.instant());
@@ -338,6 +339,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void drop(OutboxMessage message, String why) {
+        made.keySet().removeIf(key -> key.startsWith(message.id() + ":"));
         dropped.incrementAndGet();
         outbox.delivered(message.id());
         log.warn("{} outbox message {} for {} dropped unsent after {} attempt(s): {}", message.urgency(),
