@@ -261,6 +261,29 @@ class ProfileConversationTest {
         assertThat(chat.lastText()).contains("One-rep max before the injury: 315 lb");
     }
 
+    /** 82 right after switching to pounds is most likely the old 82 kg: asked, with both readings as buttons. */
+    @Test
+    void aBareNumberMatchingTheOldWeightInTheOtherUnitIsAskedAbout() {
+        Triage.toRecovery(chat).send("/settings units lb").send("/settings weight 82");
+        assertThat(chat.lastText()).contains("Did you mean 82 lb (37.2 kg) or 82 kg?");
+        assertThat(chat.lastButtonLabels()).containsExactly("82 lb", "82 kg");
+        assertThat(weightKg()).isEqualTo(82.0);
+        chat.press("82 kg");
+        assertThat(chat.lastText()).contains("Body weight set to 180.8 lb");
+        assertThat(weightKg()).isEqualTo(82.0);
+
+        chat.send("/settings weight 82").press("82 lb");
+        assertThat(weightKg()).isCloseTo(37.2, org.assertj.core.data.Offset.offset(0.1));
+        chat.send("/settings weight 180");
+        assertThat(chat.lastText()).contains("Body weight set to 180 lb").doesNotContain("Did you mean");
+        chat.send("/settings weight 82 lb");
+        assertThat(chat.lastText()).doesNotContain("Did you mean");
+    }
+
+    private double weightKg() {
+        return chat.state().orElseThrow().profile().weightKg().orElseThrow();
+    }
+
     @Test
     void anUnknownSettingShowsTheMenu() {
         Triage.toRecovery(chat).send("/settings colour blue");
