@@ -352,7 +352,7 @@ final class ProfileDialog {
         } else {
             DailyTargets day = DailyTargets.forWeight(content.protocol().nutrition(), kg);
             done = turn(next, now, Reply.text("Body weight set to " + units.format(kg) + ". Your daily targets now: water "
-                    + day.water() + ", protein " + day.protein() + "."), conversation.prompt(next, now).reply());
+                    + day.water(units) + ", protein " + day.protein() + "."), conversation.prompt(next, now).reply());
         }
         return justEntered(done, WEIGHT);
     }

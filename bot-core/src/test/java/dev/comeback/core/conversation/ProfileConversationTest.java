@@ -108,7 +108,7 @@ class ProfileConversationTest {
         chat.press("lb");
         assertThat(chat.lastText()).contains("body weight in lb");
         chat.send("176");
-        assertThat(chat.lastText()).contains("Noted: 176 lb.").contains("Drink 2.8-3.2 litres of water a day")
+        assertThat(chat.lastText()).contains("Noted: 176 lb.").contains("Drink 2.8-3.2 litres (94-108 fl oz) of water a day")
                 .doesNotContain("176 kg");
         assertThat(chat.state().orElseThrow().profile().weightKg()).hasValueSatisfying(kg -> assertThat(kg).isCloseTo(79.83, within(0.01)));
         chat.send("/status");
