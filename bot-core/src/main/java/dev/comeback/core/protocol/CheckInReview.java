@@ -29,7 +29,10 @@ public final class CheckInReview {
      * Applies, in order: the pain rise rule (a rise of the protocol's regressionRise or more while moving
      * regresses one phase, and then no load rises), the session report (back strain holds loaded work for
      * strainHoldDays, also together with a regression), a steady check-in letting a waiting phase or block
-     * start, and after notImprovingAfterDays the advice to see a physical therapist, naming what triggered it.
+     * start, and the advice to see a physical therapist, naming what triggered it: at any day when everyday tasks
+     * hurt and did not at the previous check-in (the protocol's "escalate immediately if daily activities like
+     * driving become painful"), and after notImprovingAfterDays when pain has not improved or everyday tasks
+     * still hurt.
      * {@code expectation} is what recovery should take for their pattern.
      */
     public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now) {
@@ -76,7 +79,14 @@ public final class CheckInReview {
         }
         boolean therapist = false;
         long days = Duration.between(p.startedAt(), now).toDays();
-        if (days >= protocol.checkIn().notImprovingAfterDays()) {
+        if (becamePainful(progress, checkIn)) {
+            // The protocol: escalate immediately if daily activities like driving become painful. Early on they
+            // often hurt from the start; what escalates at any day is a change from not hurting to hurting.
+            therapist = true;
+            messages.add("Everyday tasks did not hurt at your last check-in and they do now. The protocol says to get "
+                    + "help straight away when that happens: please book a physical therapist or your doctor in the "
+                    + "next few days, and keep to gentle movement until then.");
+        } else if (days >= protocol.checkIn().notImprovingAfterDays()) {
             Optional<String> trend = notImproving(p);
             if (trend.isPresent() || checkIn.dailyTasksPainful()) {
                 therapist = true;
@@ -95,6 +105,12 @@ public final class CheckInReview {
                 : CheckIn.Outcome.STEADY;
         p = p.withLatestCheckIn(checkIn.withOutcome(outcome));
         return new Result(p, messages, regressed, therapist);
+    }
+
+    /** Everyday tasks hurt at this check-in and did not at the one before it (empty history: false). */
+    static boolean becamePainful(RecoveryProgress before, CheckIn checkIn) {
+        List<CheckIn> earlier = before.checkIns();
+        return checkIn.dailyTasksPainful() && !earlier.isEmpty() && !earlier.get(earlier.size() - 1).dailyTasksPainful();
     }
 
     private RecoveryProgress applySession(RecoveryProgress p, Session session, Instant now, List<String> messages) {

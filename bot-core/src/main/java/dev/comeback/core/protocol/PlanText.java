@@ -94,7 +94,7 @@ public final class PlanText {
         Optional<DailyTargets> targets = weightKg.map(kg -> DailyTargets.forWeight(protocol.nutrition(), kg));
         if (!replaced) {
             for (String note : phase.notes()) {
-                lines.add(fill(note, targets));
+                lines.add(fill(note, targets, units));
             }
         }
         s.nextPhaseAt().ifPresent(end -> lines.add("Next phase from " + DAY.format(end.atZone(zone))
@@ -221,9 +221,10 @@ public final class PlanText {
         return fmt(Math.round(units.fromKg(kg) * 10) / 10.0);
     }
 
-    private static String fill(String note, Optional<DailyTargets> targets) {
-        String water = targets.map(DailyTargets::water).orElse("35-40 ml per kg of body weight");
-        String protein = targets.map(DailyTargets::protein).orElse("1.6-2.2 g per kg of body weight");
+    private String fill(String note, Optional<DailyTargets> targets, Units units) {
+        Protocol.Nutrition n = protocol.nutrition();
+        String water = targets.map(t -> t.water(units)).orElse(fmt(n.waterMlPerKg().min()) + "-" + fmt(n.waterMlPerKg().max()) + " ml per kg of body weight");
+        String protein = targets.map(DailyTargets::protein).orElse(fmt(n.proteinGPerKg().min()) + "-" + fmt(n.proteinGPerKg().max()) + " g per kg of body weight");
         return note.replace("{water}", water).replace("{protein}", protein);
     }
 

@@ -141,4 +141,29 @@ class ProtocolRulesTest {
         assertThat(chat.lastText()).contains("Your pain before moving was 4 on average at your first 3 check-ins and is 4 at your latest 3 check-ins")
                 .contains("physical therapist");
     }
+
+    /** "Escalate immediately if daily activities like driving become painful": on day 3, not only after 14 days. */
+    @Test
+    void everydayTasksThatStartToHurtEscalateAtAnyDay() {
+        Triage.toRecovery(chat);
+        Recovery.checkIn(chat, 3, 3, "");
+        chat.advance(Duration.ofDays(1));
+        Recovery.checkIn(chat, 2, 2, "");
+        assertThat(chat.lastText()).doesNotContain("physical therapist");
+        chat.advance(Duration.ofDays(1));
+        chat.send("/checkin").press("No").press("3").press("3").press("Yes");
+        assertThat(chat.lastText()).contains("did not hurt at your last check-in and they do now")
+                .contains("physical therapist");
+    }
+
+    /** Everyday tasks that hurt from the first check-in on are expected early; only the 14-day rule applies then. */
+    @Test
+    void everydayTasksHurtingFromTheStartDoNotEscalateEarly() {
+        Triage.toRecovery(chat);
+        for (int day = 0; day < 3; day++) {
+            chat.send("/checkin").press("No").press("4").press("4").press("Yes");
+            assertThat(chat.lastText()).doesNotContain("physical therapist");
+            chat.advance(Duration.ofDays(1));
+        }
+    }
 }
