@@ -207,9 +207,7 @@ public final class Coach {
                 forget = turn.forget();
                 changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
                 replies = turn.replies();
-                if (changed.isPresent()) {
-                    events = history.between(state, turn.state(), in.at());
-                }
+                events = changed.isPresent() ? history(key, state, turn.state(), in) : List.of();
             } catch (RuntimeException e) {
                 // A message that breaks the step (or a stored state that cannot be read) would break it again on
                 // every retry: answer it, keep what is stored, and move on.
@@ -230,6 +228,16 @@ public final class Coach {
             return Optional.of(replies);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The turn's history events; a fault in recording them must not cost the person their turn. */
+    private List<ProgressEvent> history(String key, ConversationState before, ConversationState after, Incoming in) {
+        try {
+            return history.between(before, after, in.at());
+        } catch (RuntimeException e) {
+            log.error("cannot record the history of a turn of {}", key, e);
+            return List.of();
         }
     }
 
