@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -220,7 +221,13 @@ final class RecoveryDialog {
             default -> Prompt.buttons(id, "How was your last loaded session?", List.of(
                     Prompt.button(id, "clean", "All sets pain-free, good form"),
                     Prompt.button(id, "strain", "Felt back strain"),
-                    Prompt.button(id, "none", "No session since last check-in")));
+                    Prompt.button(id, "none", "No session since last check-in"))).withTyped(Map.of(
+                    id + ":clean", List.of("all good", "pain free", "painfree", "no pain", "felt good", "good form", "went well",
+                            "went fine", "felt fine", "felt great", "clean", "no problems", "no issues"),
+                    id + ":strain", List.of("strain", "strained", "tweak", "tweaked", "twinge", "back hurt", "hurt my back",
+                            "felt it in my back", "back pain", "tight back", "back was sore"),
+                    id + ":none", List.of("no session", "didnt train", "did not train", "havent trained", "have not trained",
+                            "didnt lift", "havent lifted", "rest day", "rested", "no training", "skipped", "none")));
         };
     }
 

@@ -137,6 +137,10 @@ final class Texts {
                 : "Noted: it started today. Your plan counts from now.";
     }
 
+    static String urgentQuestion(String signName) {
+        return "You mentioned " + signName + ". Together with back pain that can need a doctor, so to be safe: is that true for you at the moment?";
+    }
+
     static String redFlagQuestion(String signName) {
         return "You mentioned " + signName + ". To be safe: is that happening to you now, new since your back pain began?";
     }
