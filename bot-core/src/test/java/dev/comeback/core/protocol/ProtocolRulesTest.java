@@ -166,4 +166,17 @@ class ProtocolRulesTest {
             chat.advance(Duration.ofDays(1));
         }
     }
+
+    /** Waiting for a steady check-in before hinge practice: reminders of the phases after it never go out. */
+    @Test
+    void aPersonWaitingForASteadyCheckInGetsNoRemindersOfLaterPhases() {
+        Recovery.toFunctionalTests(chat);
+        Recovery.passAllTests(chat);
+        java.util.List<dev.comeback.core.message.Reply> sent = chat.waitDelivering(Duration.ofDays(30));
+        assertThat(sent).isNotEmpty();
+        assertThat(sent).extracting(dev.comeback.core.message.Reply::text)
+                .noneMatch(t -> t.contains("Accessory day") || t.contains("Training day"))
+                .noneMatch(t -> t.strip().endsWith(":"));
+        assertThat(phase()).isEqualTo("functional_tests");
+    }
 }
