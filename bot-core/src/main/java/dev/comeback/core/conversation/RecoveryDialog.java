@@ -161,9 +161,21 @@ final class RecoveryDialog {
 
     /** A check-in; {@code pain}, a score within the scale, is taken as the pain before moving. */
     Turn checkIn(ConversationState state, String pain, Instant now) {
-        Task task = Task.begun(Task.Kind.CHECK_IN, now);
         Optional<Integer> before = FreeAnswers.painScore(pain == null ? "" : pain, protocol.checkIn().painMin(),
                 protocol.checkIn().painMax());
+        if (state.task().kind() == Task.Kind.CHECK_IN && !state.task().answers().isEmpty()) {
+            // A check-in under way keeps what was answered; /checkin again (or its button) carries on with it.
+            Task task = state.task();
+            String note = Texts.CHECK_IN_CARRIES_ON;
+            if (before.isPresent() && task.answer("before").isEmpty()) {
+                task = task.answered("before", String.valueOf(before.get()));
+            } else if (before.isPresent() && !task.answer("before").orElseThrow().equals(String.valueOf(before.get()))) {
+                note = Texts.painBeforeKept(task.answer("before").orElseThrow());
+            }
+            ConversationState next = state.withTask(task);
+            return turn(next, now, Reply.text(note), prompt(next, now).reply());
+        }
+        Task task = Task.begun(Task.Kind.CHECK_IN, now);
         if (before.isPresent()) {
             task = task.answered("before", String.valueOf(before.get()));
         }

@@ -137,6 +137,12 @@ final class Texts {
                 : "Noted: it started today. Your plan counts from now.";
     }
 
+    static final String CHECK_IN_CARRIES_ON = "Your check-in is under way and your answers so far are kept. Carrying on:";
+
+    static String painBeforeKept(String before) {
+        return "Your check-in is under way: you already gave " + before + " for the pain before moving, and I kept that. Carrying on:";
+    }
+
     static String urgentQuestion(String signName) {
         return "You mentioned " + signName + ". Together with back pain that can need a doctor, so to be safe: is that true for you at the moment?";
     }

@@ -179,4 +179,19 @@ class ProtocolRulesTest {
                 .noneMatch(t -> t.strip().endsWith(":"));
         assertThat(phase()).isEqualTo("functional_tests");
     }
+
+    /** /checkin during a check-in keeps the answers given; a pain with it fills the pain before moving if still open. */
+    @Test
+    void checkInAgainMidwayKeepsTheAnswersGiven() {
+        Triage.toRecovery(chat);
+        chat.send("/checkin").press("No").send("like a 7").send("/checkin 7");
+        assertThat(chat.lastText()).contains("pain after moving");
+        assertThat(chat.last().get(0).text()).contains("answers so far are kept");
+        chat.send("/checkin 5");
+        assertThat(chat.last().get(0).text()).contains("you already gave 7");
+        chat.press("7").press("No");
+        assertThat(chat.lastText()).contains("Check-in saved: pain 7 before moving, 7 after");
+        chat.send("/checkin 3");
+        assertThat(chat.lastText()).contains("First, safety");
+    }
 }
