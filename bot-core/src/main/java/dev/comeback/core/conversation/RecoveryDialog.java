@@ -418,7 +418,7 @@ final class RecoveryDialog {
             case "strain" -> CheckInReview.Session.STRAIN;
             default -> CheckInReview.Session.NONE;
         }).orElse(CheckInReview.Session.NOT_ASKED);
-        CheckInReview.Result result = review.review(progress, checkIn, session, expectation(state), now);
+        CheckInReview.Result result = review.review(progress, checkIn, session, expectation(state), now, state.profile().unitsOrKg());
         ConversationState next = state.withRecovery(Optional.of(result.progress())).withTask(defaultTask(result.progress()));
         List<Reply> replies = new ArrayList<>();
         replies.add(Reply.text(String.join("\n", result.messages())));
