@@ -2,6 +2,7 @@ package dev.comeback.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.comeback.core.Coach;
+import dev.comeback.core.group.MemberEvent;
 import dev.comeback.core.conversation.Commands;
 import dev.comeback.core.delivery.Dispatcher;
 import dev.comeback.core.delivery.Pacer;
@@ -61,6 +62,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Clock clock;
     private final TelegramClient client;
     private final UpdateReader reader;
+    private final TelegramGroups groups;
     private final Dispatcher dispatcher;
     private final TelegramBotsLongPollingApplication polling;
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(Dispatcher.daemon("telegram-poll"));
@@ -86,6 +88,8 @@ public final class TelegramBot implements AutoCloseable {
         this.client = new OkHttpTelegramClient(http, config.token(), url);
         this.username = whoAmI(client).getUserName();
         this.reader = new UpdateReader(username);
+        this.groups = new TelegramGroups(client);
+        coach.groups().ifPresent(desk -> desk.register(UpdateReader.PLATFORM, groups));
         publishCommands();
         this.handledUpTo = new AtomicLong(coach.cursor(CURSOR).orElse(0));
         this.dispatcher = new Dispatcher(outbox, new TelegramSender(client, new MessageWriter(username),
@@ -97,7 +101,7 @@ public final class TelegramBot implements AutoCloseable {
                 .offset((int) (handledUpTo.get() + 1))
                 .limit(100)
                 .timeout(timeout)
-                .allowedUpdates(List.of("message", "callback_query"))
+                .allowedUpdates(List.of("message", "callback_query", "chat_member", "my_chat_member"))
                 .build(), (LongPollingUpdateConsumer) this::consume);
         log.info("Telegram bot @{} is polling {} from update {}", username, config.apiUrl(), handledUpTo.get() + 1);
     }
@@ -191,12 +195,16 @@ public final class TelegramBot implements AutoCloseable {
         if (update.hasCallbackQuery()) {
             settle(update.getCallbackQuery());
         }
-        Optional<Incoming> incoming = reader.read(update, clock.instant());
+        groups.saw(update);
+        Optional<MemberEvent> event = reader.event(update, clock.instant());
+        Optional<Incoming> incoming = event.isPresent() ? Optional.empty() : reader.read(update, clock.instant());
         Cursor cursor = new Cursor(CURSOR, update.getUpdateId());
         long delay = 250;
         while (open) {
             try {
-                if (incoming.isPresent()) {
+                if (event.isPresent()) {
+                    coach.memberEvent(event.get(), Optional.of(cursor));
+                } else if (incoming.isPresent()) {
                     coach.handleQueued(incoming.get(), Optional.of(cursor));
                 } else {
                     coach.skip(cursor);
