@@ -94,7 +94,8 @@ public final class Main {
                         Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(s.get("telegram.api.url"))));
                 Optional<DiscordConfig> discord = discordToken.map(t -> DiscordConfig.of(t,
                         Optional.ofNullable(env.get(DISCORD_API_URL)).orElse(s.getOrEmpty("discord.api.url")),
-                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url"))));
+                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url")))
+                        .withMemberEvents(s.getOrEmpty("discord.member.events").equalsIgnoreCase("true")));
                 // SIGTERM or Ctrl+C: the hook tells this thread to stop and keeps the JVM alive until it has
                 // (the JVM ends when its hooks do), within STOP_WITHIN.
                 CountDownLatch stop = new CountDownLatch(1);
