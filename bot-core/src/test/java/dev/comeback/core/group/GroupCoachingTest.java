@@ -236,6 +236,31 @@ class GroupCoachingTest {
     }
 
     @Test
+    void theCoachSetsTrainingDaysAndTheWarmUpIsPlannedHalfAnHourBeforeInTheGroupsZone() {
+        setUp();
+        assertThat(GroupDriver.textTo(g.inGroup("bob", "/warmup mon wed 18:30"), g.group())).contains("Only the coach");
+        assertThat(GroupDriver.textTo(g.inGroup("ann", "/warmup someday"), g.group())).contains("/warmup mon wed fri 18:30");
+        assertThat(GroupDriver.textTo(g.inGroup("ann", "/warmup mon wed 18:30"), g.group()))
+                .isEqualTo("Group warm-up reminder set: Mon Wed, 30 minutes before training at 18:30 (Europe/Berlin).");
+        CoachingGroup group = groups.group(groupKey()).orElseThrow();
+        // Monday 2 March, 09:00 Berlin: today's session at 18:30 gets its warm-up at 18:00 Berlin (17:00 UTC).
+        assertThat(GroupDesk.jobs(group, clock.instant())).extracting(j -> j.reminderId()).containsExactly(
+                "digest:2026-03-02T18:00:00Z", "warmup:2026-03-02T17:00:00Z");
+        // After Monday's session the next is Wednesday's; after the clocks change (29 March) 18:00 Berlin is 16:00 UTC.
+        assertThat(GroupDesk.jobs(group, Instant.parse("2026-03-02T17:30:00Z"))).extracting(j -> j.reminderId())
+                .contains("warmup:2026-03-04T17:00:00Z");
+        assertThat(GroupDesk.jobs(group, Instant.parse("2026-03-30T12:00:00Z"))).extracting(j -> j.reminderId())
+                .containsExactly("digest:2026-03-30T17:00:00Z", "warmup:2026-03-30T16:00:00Z");
+
+        Instant at = Instant.parse("2026-03-02T17:00:00Z");
+        List<Outgoing> warmUp = g.record(g.desk().due(groupKey(), "warmup:" + at, at, at, false).orElseThrow());
+        assertThat(GroupDriver.textTo(warmUp, g.group())).startsWith("Training at 18:30: warm up first.");
+
+        assertThat(GroupDriver.textTo(g.inGroup("ann", "/warmup off"), g.group())).isEqualTo("Group warm-up reminders are off.");
+        assertThat(GroupDesk.jobs(groups.group(groupKey()).orElseThrow(), clock.instant())).hasSize(1);
+    }
+
+    @Test
     void aDigestHandedOverTwiceIsPostedOnce() {
         setUp();
         join("bob", "Only check-ins", "No");
