@@ -109,6 +109,12 @@ class DiscordGroupTest {
         setUp();
         assertThat(bot.groups.group(GROUP_KEY)).hasValueSatisfying(g -> assertThat(g.title()).contains("Gym"));
         assertThat(groupSlash(BOB, "roster")).contains("Only the coach or a group admin");
+
+        // The button under the welcome joins too, and the member continues in DMs.
+        FakeDiscord.Sent welcome = inChannel().stream().filter(m -> m.content().contains("coaching group, run by")).findFirst().orElseThrow();
+        discord.press(welcome, "Join", CAT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> lastDm(CAT).contains("You are joining the coaching group"));
+        assertThat(bot.groups.members(GROUP_KEY)).extracting(m -> m.member().id()).containsExactly(CAT);
     }
 
     @Test

@@ -347,15 +347,20 @@ public final class GroupDesk {
                 in.user(), CoachingGroup.DEFAULT_DIGEST_AT, ZoneId.of("UTC"), Set.of(), LocalTime.of(18, 0), tokens.get(), in.at()))
                 .withDigest(at, zone);
         String coachName = directory.nameOf(group.coach(), in.chat()).display();
+        // Under the welcome, the way to join: a link into the private chat with the token, or (where the bot may
+        // write first) a button that joins at once.
         Reply welcome = existing.isPresent()
                 ? Reply.text(GroupTexts.digestMoved(group))
-                : Reply.text(GroupTexts.welcome(group, coachName)).withPrivatePointer(group.joinToken());
+                : directory.mayWriteFirst()
+                        ? Reply.choices(GroupTexts.welcome(group, coachName), List.of(new Button(GroupTexts.JOIN_BUTTON,
+                                PRESS + ":join:" + group.key() + ":y")))
+                        : Reply.text(GroupTexts.welcome(group, coachName)).withPrivatePointer(group.joinToken());
         return GroupCommit.NOTHING.withGroup(group).sending(reply(in, welcome));
     }
 
     private GroupCommit join(Incoming in, CoachingGroup group) {
-        GroupDirectory directory = directory(in.chat());
-        GroupDirectory.Name name = directory.nameOf(in.user(), in.chat());
+        GroupDirectory directory = directory(group.chat());
+        GroupDirectory.Name name = directory.nameOf(in.user(), group.chat());
         if (membership(group.key(), in.user()).isPresent()) {
             return GroupCommit.NOTHING.sending(reply(in, GroupTexts.alreadyIn(name.display())));
         }
@@ -399,6 +404,9 @@ public final class GroupDesk {
         String groupKey = parts[2].substring(0, last);
         String value = parts[2].substring(last + 1);
         Optional<CoachingGroup> group = store.group(groupKey);
+        if (parts[1].equals("join") && group.isPresent()) {
+            return join(in, group.get());
+        }
         Optional<Membership> member = membership(groupKey, in.user());
         if (group.isEmpty() || member.isEmpty()) {
             return GroupCommit.NOTHING.sending(reply(in, GroupTexts.NOT_A_MEMBER_ANY_MORE));

@@ -30,6 +30,7 @@ final class GroupTexts {
     static final String START_NOW = "Now let's look at your back: a short quiz first, to rule out anything that needs a doctor.";
     static final String START_BUTTON = "Start";
     static final String GOES_ON = "Your coaching goes on here in private as before (/today, /checkin).";
+    static final String JOIN_BUTTON = "Join";
     static final String ROSTER_SENT = "I have sent you the roster in our private chat.";
     static final String NUDGE_USAGE = "Whom should I nudge? Write /nudge @name.";
     static final String CHECK_IN_NOW = "Check in now";
@@ -53,7 +54,7 @@ final class GroupTexts {
                 + "Every day at " + GroupDesk.hhmm(group.digestAt()) + " (" + group.zone().getId() + ") I post a digest: who "
                 + "checked in, streaks and reminders done. Phase and pain trend appear only for members who choose to "
                 + "share them; nothing else personal is ever posted here.\n"
-                + "To join, send /join or tap the button below; your own coaching happens in a private chat with me.";
+                + "To join, send /join or tap the button below; your own coaching happens in private with me.";
     }
 
     static String digestMoved(CoachingGroup group) {

@@ -261,6 +261,24 @@ class GroupCoachingTest {
     }
 
     @Test
+    void whereTheBotMayWriteFirstTheWelcomesJoinButtonAndJoinJoinAtOnceAndTheSharingQuestionComesPrivately() {
+        GroupDriver dm = new GroupDriver(new JdbcConversationStore(db.dataSource()), groups, clock, "-2002", Set.of("ann"), true);
+        List<Outgoing> welcome = dm.inGroup("ann", "/coach");
+        Reply post = welcome.get(0).replies().get(0);
+        assertThat(post.pointerStart()).isEmpty();
+        assertThat(post.buttons()).extracting(b -> b.label()).containsExactly("Join");
+        String key = new Subject.Group(dm.group()).key();
+
+        List<Outgoing> pressed = dm.record(dm.coach().handleRouted(new dev.comeback.core.message.Incoming.Press(
+                UserRef.of(GroupDriver.PLATFORM, "bob"), privateChat("i77"), post.buttons().get(0).data(), clock.instant())));
+        assertThat(GroupDriver.textTo(pressed, privateChat("i77"))).isEqualTo("Welcome, bob! I have written to you privately.");
+        assertThat(GroupDriver.textTo(pressed, privateChat("bob"))).contains("You are joining the coaching group Barbell Club");
+        assertThat(GroupDriver.textTo(dm.inGroup("cat", "/join"), privateChat("cat"))).contains("What may the group see?");
+        assertThat(groups.members(key)).extracting(m -> m.member().id()).containsExactly("bob", "cat");
+        assertThat(GroupDriver.textTo(dm.inGroup("cat", "/join"), dm.group())).contains("already a member");
+    }
+
+    @Test
     void aDigestHandedOverTwiceIsPostedOnce() {
         setUp();
         join("bob", "Only check-ins", "No");

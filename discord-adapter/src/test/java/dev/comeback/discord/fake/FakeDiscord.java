@@ -298,6 +298,16 @@ public final class FakeDiscord implements AutoCloseable {
         return interact(userId, guildId, 2, data, null);
     }
 
+    /** {@code userId} presses the button labelled {@code label} on {@code message} (a channel's message anyone sees). */
+    public String press(Sent message, String label, String userId) {
+        String customId = message.customId(label).orElseThrow(() -> new AssertionError("no button " + label + " on " + message));
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
+        String guild = message.via().equals("dm") ? null : "800000000000000001";
+        Sent as = new Sent(message.id(), message.channelId(), userId, message.via(), message.content(), message.components(),
+                message.ephemeral(), message.at());
+        return interact(userId, guild, 3, data, as);
+    }
+
     /** Presses the button labelled {@code label} on {@code message}; returns the interaction id. */
     public String press(Sent message, String label) {
         String customId = message.customId(label).orElseThrow(() -> new AssertionError("no button " + label + " on " + message));
