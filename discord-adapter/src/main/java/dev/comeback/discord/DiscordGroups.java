@@ -1,6 +1,6 @@
 package dev.comeback.discord;
 
-import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.group.GroupCommands;
 import dev.comeback.core.group.GroupDirectory;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.UserRef;
@@ -26,24 +26,19 @@ import java.util.Map;
 final class DiscordGroups implements GroupDirectory {
     private static final int REMEMBERED = 10_000;
 
-    /** The group commands as slash commands, with typed options (a member to nudge is a user option). */
+    /** The core's group commands as slash commands, with typed options (a member to nudge is a user option). */
     static List<SlashCommandData> slashCommands() {
-        List<SlashCommandData> commands = new java.util.ArrayList<>();
-        commands.add(slash("coach", "Make this channel a coaching group (Manage Server): digest time and time zone")
-                .addOption(OptionType.STRING, "time", "Daily digest time, like 19:00", false)
-                .addOption(OptionType.STRING, "zone", "Time zone of the digest, like Europe/Berlin", false));
-        commands.add(slash("join", "Join this coaching group; your own coaching continues in DMs"));
-        commands.add(slash("leave", "Leave this coaching group's digests"));
-        commands.add(slash("roster", "Coach: each member's latest check-in, sent to you privately"));
-        commands.add(slash("nudge", "Coach: send a member a friendly private reminder to check in")
-                .addOption(OptionType.USER, "member", "Who to nudge", true));
-        commands.add(slash("warmup", "Coach: group warm-up reminder before training, like: mon wed fri 18:30, or off")
-                .addOption(OptionType.STRING, "schedule", "Training days and start time, or off", true));
-        commands.add(slash("digest", "Coach: post today's digest now"));
-        if (commands.size() != GroupDesk.GROUP_COMMANDS.size()) {
-            throw new IllegalStateException("every group command needs its slash command");
-        }
-        return commands;
+        return GroupCommands.ALL.stream().map(c -> {
+            SlashCommandData data = slash(c.name(), c.description());
+            switch (c.name()) {
+                case "coach" -> data.addOption(OptionType.STRING, "time", "Daily digest time, like 19:00", false)
+                        .addOption(OptionType.STRING, "zone", "Time zone of the digest, like Europe/Berlin", false);
+                case "nudge" -> data.addOption(OptionType.USER, "member", "Who to nudge", true);
+                case "warmup" -> data.addOption(OptionType.STRING, "schedule", "Training days and start time, or off", true);
+                default -> { }
+            }
+            return data;
+        }).toList();
     }
 
     private static SlashCommandData slash(String name, String description) {

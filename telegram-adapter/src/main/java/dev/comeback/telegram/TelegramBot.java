@@ -2,7 +2,9 @@ package dev.comeback.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.comeback.core.Coach;
+import dev.comeback.core.group.GroupCommands;
 import dev.comeback.core.group.MemberEvent;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
 import dev.comeback.core.conversation.Commands;
 import dev.comeback.core.delivery.Dispatcher;
 import dev.comeback.core.delivery.Pacer;
@@ -173,8 +175,12 @@ public final class TelegramBot implements AutoCloseable {
         List<BotCommand> commands = Commands.ALL.stream()
                 .map(c -> new BotCommand(c.name(), c.description()))
                 .toList();
+        // In groups: help, and the coaching-group commands.
+        List<BotCommand> inGroups = new java.util.ArrayList<>(commands.stream().filter(c -> c.getCommand().equals("help")).toList());
+        GroupCommands.ALL.forEach(c -> inGroups.add(new BotCommand(c.name(), c.description())));
         try {
             client.execute(SetMyCommands.builder().commands(commands).build());
+            client.execute(SetMyCommands.builder().commands(inGroups).scope(new BotCommandScopeAllGroupChats()).build());
         } catch (TelegramApiException e) {
             // The menu is a convenience; typed commands work without it.
             log.warn("could not publish the command menu: {}", e.getMessage());

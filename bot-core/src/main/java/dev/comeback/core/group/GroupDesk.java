@@ -62,7 +62,7 @@ public final class GroupDesk {
     /** Button data of the sharing questions: {@code grp:share:<group key>:PROGRESS}, {@code grp:tell:<group key>:y}. */
     public static final String PRESS = "grp";
     /** The commands a group chat hands to this desk; anything else in a group gets the core's pointer reply. */
-    public static final List<String> GROUP_COMMANDS = List.of("coach", "join", "leave", "roster", "nudge", "warmup", "digest");
+    public static final List<String> GROUP_COMMANDS = GroupCommands.ALL.stream().map(GroupCommands.Command::name).toList();
     /** A digest posted up to this late (after downtime) still describes its day; later it is skipped. */
     public static final Duration DIGEST_STALE_AFTER = Duration.ofHours(3);
     /** A warm-up reminder later than this is past its use. */
