@@ -1,6 +1,7 @@
 package dev.comeback.discord;
 
 import dev.comeback.core.group.Sharing;
+import dev.comeback.core.time.ShiftableClock;
 import dev.comeback.discord.fake.FakeDiscord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,11 +40,12 @@ class DiscordGroupTest {
     Path dir;
     FakeDiscord discord;
     DiscordHarness bot;
+    private final ShiftableClock clock = new ShiftableClock();
 
     @BeforeEach
     void start() {
         discord = FakeDiscord.start();
-        bot = new DiscordHarness(discord, dir.resolve("discord"), DiscordHarness.FAST, Clock.systemUTC());
+        bot = new DiscordHarness(discord, dir.resolve("discord"), DiscordHarness.FAST, clock);
         discord.guildCreate(GUILD, ANN);
         await().atMost(Duration.ofSeconds(10)).until(() -> bot.bot.jda().getGuildById(GUILD) != null);
     }
@@ -171,12 +172,18 @@ class DiscordGroupTest {
     }
 
     @Test
-    void noMessageToTheChannelMentionsAnEmergencyTriage() {
+    void noMessageToTheChannelMentionsAnEmergencyTriageOrARegression() {
         setUp();
         join(DAN, "Also phase and pain trend", "Yes, tell my coach");
+        join(BOB, "Only check-ins", "No");
         bot.slash(DAN, "start");
         assertThat(bot.press(DAN, "Yes").content()).contains("EMERGENCY");
         bot.dm(DAN, "I can't feel my saddle area and I wet myself");
+        DiscordBotTest.toRecovery(bot, BOB);
+        clock.shiftTo(clock.instant().plus(Duration.ofHours(73)));
+        bot.slash(BOB, "today");
+        checkIn(BOB, 3, 5);
+        assertThat(discord.sentTo(BOB)).anyMatch(m -> m.content().contains("back in Active recovery"));
         groupSlash(ANN, "digest");
         groupSlash(ANN, "roster");
         groupSlash(DAN, "join");
@@ -184,7 +191,8 @@ class DiscordGroupTest {
         for (FakeDiscord.Sent sent : inChannel()) {
             String lower = sent.content().toLowerCase(Locale.ROOT);
             assertThat(lower).doesNotContain("emergency").doesNotContain("urgent").doesNotContain("clinician")
-                    .doesNotContain("saddle").doesNotContain("/10").doesNotContain("phases (");
+                    .doesNotContain("saddle").doesNotContain("/10").doesNotContain("phases (")
+                    .doesNotContain("regress").doesNotContain("active recovery").doesNotContain("back in").doesNotContain("+2");
         }
     }
 }
