@@ -26,6 +26,8 @@ final class MessageWriter {
     static final Pacer.Limits PACING = new Pacer.Limits(28, 27.5, Duration.ofMillis(1050), 1, Duration.ofSeconds(61), 20);
     static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, MAX_TEXT);
     static final String PRIVATE_CHAT_LABEL = "Message me privately";
+    /** The label of a link that joins a coaching group in the private chat. */
+    static final String JOIN_LABEL = "Join the group";
     /** Labels this short (pain scores 0-10) sit six to a row; longer ones get a row each. */
     private static final int SHORT_LABEL = 3;
     private static final int SHORT_PER_ROW = 6;
@@ -45,14 +47,19 @@ final class MessageWriter {
         if (!part.buttons().isEmpty()) {
             builder.replyMarkup(keyboard(part.buttons()));
         } else if (part.privatePointer()) {
-            builder.replyMarkup(privateChatLink());
+            builder.replyMarkup(privateChatLink(part.pointerStart()));
         }
         return builder.build();
     }
 
     /** The deep link that opens a private chat with the bot and starts it. */
     String privateChatUrl() {
-        return "https://t.me/" + botUsername + "?start=from_group";
+        return privateChatUrl("");
+    }
+
+    /** The deep link carrying {@code start} (a group's join token) into the private chat; empty: the plain one. */
+    String privateChatUrl(String start) {
+        return "https://t.me/" + botUsername + "?start=" + (start.isEmpty() ? "from_group" : start);
     }
 
     private static InlineKeyboardMarkup keyboard(List<Button> buttons) {
@@ -69,9 +76,9 @@ final class MessageWriter {
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
-    private InlineKeyboardMarkup privateChatLink() {
+    private InlineKeyboardMarkup privateChatLink(String start) {
         return InlineKeyboardMarkup.builder()
-                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text(PRIVATE_CHAT_LABEL).url(privateChatUrl()).build()))
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text(start.isEmpty() ? PRIVATE_CHAT_LABEL : JOIN_LABEL).url(privateChatUrl(start)).build()))
                 .build();
     }
 

@@ -6,15 +6,25 @@ import java.util.Objects;
 /**
  * One message the bot sends, with the buttons under it (possibly none). {@code privatePointer}: the core's
  * group policy, "answer privately, with a pointer": the message carries the way to a private chat with the
- * bot, which each platform renders its own way (a link button on Telegram).
+ * bot, which each platform renders its own way (a link button on Telegram). {@code pointerStart}: what the
+ * pointer carries into the private chat (a group's join token, which Telegram puts in {@code ?start=}); empty
+ * for the plain pointer. At most 64 characters of A-Z, a-z, 0-9, '_' and '-' (Telegram's limit).
  */
-public record Reply(String text, List<Button> buttons, boolean privatePointer) {
+public record Reply(String text, List<Button> buttons, boolean privatePointer, String pointerStart) {
     public Reply {
         Objects.requireNonNull(text, "text");
         if (text.isBlank()) {
             throw new IllegalArgumentException("a reply needs text");
         }
         buttons = List.copyOf(buttons);
+        pointerStart = pointerStart == null ? "" : pointerStart;
+        if (!pointerStart.matches("[A-Za-z0-9_-]{0,64}")) {
+            throw new IllegalArgumentException("pointerStart must be up to 64 of A-Z a-z 0-9 _ -, was '" + pointerStart + "'");
+        }
+    }
+
+    public Reply(String text, List<Button> buttons, boolean privatePointer) {
+        this(text, buttons, privatePointer, "");
     }
 
     public Reply(String text, List<Button> buttons) {
@@ -23,7 +33,12 @@ public record Reply(String text, List<Button> buttons, boolean privatePointer) {
 
     /** The same reply, pointing the way to a private chat with the bot. */
     public Reply withPrivatePointer() {
-        return new Reply(text, buttons, true);
+        return new Reply(text, buttons, true, "");
+    }
+
+    /** The same reply, pointing the way to a private chat with the bot that opens with {@code start} (a join token). */
+    public Reply withPrivatePointer(String start) {
+        return new Reply(text, buttons, true, start);
     }
 
     public static Reply text(String text) {
