@@ -591,7 +591,13 @@ public final class Conversation {
     private Turn triageAnswer(ConversationState state, Input input, Instant now) {
         Prompt prompt = prompt(state, now);
         if (!(input instanceof Input.Choice choice)) {
-            return turn(state, now, Reply.text(Texts.chooseButton(labels(prompt.reply()))), prompt.reply());
+            String choose = Texts.chooseButton(labels(prompt.reply()));
+            String said = input instanceof Input.FreeText text ? switch (FreeTalk.of(text.text())) {
+                case PAIN_OR_WORRY -> Texts.PAIN_HEARD_IN_TRIAGE + " " + choose;
+                case TRAINING_QUESTION, MEDICATION -> Texts.AFTER_THE_QUIZ + " " + choose;
+                default -> text.text().contains("?") ? Texts.AFTER_THE_QUIZ + " " + choose : choose;
+            } : choose;
+            return turn(state, now, Reply.text(said), prompt.reply());
         }
         if (!choice.promptId().equals(prompt.id())) {
             return stale(state, now);

@@ -76,4 +76,13 @@ class EverydayWordsTest {
         chat.send(typed);
         assertThat(chat.lastText()).contains("Check-in saved").contains("pain-free with good form");
     }
+
+    @Test
+    void aQuestionOrWorryDuringTheQuizIsHeardBeforeTheButtonsAreAskedFor() {
+        chat.send("/start").send("is this a herniated disc??");
+        assertThat(chat.last().get(0).text()).startsWith("Good question. I can't diagnose").contains("Please answer with one of the buttons");
+        chat.send("it hurts so much and I'm scared");
+        assertThat(chat.last().get(0).text()).startsWith("I hear you");
+        assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
+    }
 }
