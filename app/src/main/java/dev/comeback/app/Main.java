@@ -2,6 +2,9 @@ package dev.comeback.app;
 
 import dev.comeback.core.Coach;
 import dev.comeback.core.progress.ProgressFiles;
+import dev.comeback.core.delivery.PrivateChats;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.storage.JdbcGroupStore;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.ReminderPlanSync;
 import dev.comeback.core.scheduling.QuartzReminderScheduler;
@@ -16,6 +19,7 @@ import dev.comeback.discord.DiscordConfig;
 import dev.comeback.telegram.TelegramConfig;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -91,7 +95,8 @@ public final class Main {
                         Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(s.get("telegram.api.url"))));
                 Optional<DiscordConfig> discord = discordToken.map(t -> DiscordConfig.of(t,
                         Optional.ofNullable(env.get(DISCORD_API_URL)).orElse(s.getOrEmpty("discord.api.url")),
-                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url"))));
+                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url")))
+                        .withMemberEvents(s.getOrEmpty("discord.member.events").equalsIgnoreCase("true")));
                 // SIGTERM or Ctrl+C: the hook tells this thread to stop and keeps the JVM alive until it has
                 // (the JVM ends when its hooks do), within STOP_WITHIN.
                 CountDownLatch stop = new CountDownLatch(1);
@@ -110,8 +115,13 @@ public final class Main {
             }
             try (Database db = Database.open(settings.get("db.url"), settings.get("db.user"),
                     settings.get("db.password"), settings.getInt("db.pool.size"))) {
-                Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
+                JdbcConversationStore store = new JdbcConversationStore(db.dataSource());
+                Coach coach = new Coach(new Conversation(content), store);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                if (options.group().isPresent()) {
+                    runGroup(options, content, clock, db, store, coach, reader, out, err, settings.deliveryRetention());
+                    return 0;
+                }
                 ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err,
                         new ProgressFiles(db.dataSource(), coach, content), filesFolder(settings.get("db.url")));
                 if (options.virtualClock()) {
@@ -132,6 +142,27 @@ public final class Main {
         } catch (Exception e) {
             err.println("comeback: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The console playing a coaching group: several people, one group, one database. */
+    private static void runGroup(Options options, Content content, Clock clock, Database db, JdbcConversationStore store,
+                                 Coach coach, BufferedReader reader, PrintStream out, PrintStream err, Duration retention)
+            throws IOException {
+        GroupDesk desk = new GroupDesk(content, store, new JdbcGroupStore(db.dataSource()), PrivateChats.byUserId());
+        coach.setGroups(desk);
+        ConsoleGroup console = new ConsoleGroup(coach, desk, clock, options.users(), options.group().orElseThrow(),
+                options.coach().orElse(""), out, err);
+        if (options.virtualClock()) {
+            console.run(reader);
+            return;
+        }
+        try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
+                desk.routing(ReminderDelivery.direct(coach, console), false, console::sendRouted), clock, retention)) {
+            desk.useScheduler(scheduler);
+            planRemindersAtStartUp(coach, scheduler, clock);
+            desk.planAll(clock);
+            console.run(reader);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.comeback.core;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.conversation.ConversationState;
 import dev.comeback.core.conversation.Turn;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.group.MemberEvent;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Reply;
@@ -49,6 +51,7 @@ public final class Coach {
     private final ConversationStore store;
     private final ProgressEvents history;
     private volatile TurnListener listener = user -> { };
+    private volatile Optional<GroupDesk> groups = Optional.empty();
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
     public Coach(Conversation conversation, ConversationStore store) {
@@ -62,6 +65,47 @@ public final class Coach {
 
     public void setTurnListener(TurnListener listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Hands coaching-group turns (group commands, joining by link, the sharing questions) to {@code desk}; without
+     * one, a group only ever gets the pointer to a private chat.
+     */
+    public void setGroups(GroupDesk desk) {
+        this.groups = Optional.of(desk);
+    }
+
+    public Optional<GroupDesk> groups() {
+        return groups;
+    }
+
+    /**
+     * Runs one turn and hands back its messages, each with its destination (a group turn may post in the group
+     * and write to a member privately): the console in group mode, which prints them itself.
+     */
+    public List<Outgoing> handleRouted(Incoming in) {
+        if (groups.isPresent() && groups.get().claims(in)) {
+            try {
+                return groups.get().turn(in, false, Optional.empty()).orElseThrow();
+            } catch (RuntimeException e) {
+                log.error("group turn failed for {}", in.user().key(), e);
+                return List.of(new Outgoing(in.user(), in.chat(), Urgency.REPLY, List.of(Reply.text(OUR_FAULT)), in.at()));
+            }
+        }
+        List<Reply> replies = handle(in);
+        return replies.isEmpty() ? List.of() : List.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()));
+    }
+
+    /**
+     * A platform event about who is in a group chat (a member left, the bot was removed), with the inbound
+     * stream's {@code cursor} moved in the same transaction. Throws if it cannot be stored.
+     */
+    public void memberEvent(MemberEvent event, Optional<Cursor> cursor) {
+        if (groups.isPresent()) {
+            groups.get().event(event, cursor);
+        } else {
+            cursor.ifPresent(this::skip);
+        }
     }
 
     /** Everyone with a stored conversation. */
@@ -112,6 +156,10 @@ public final class Coach {
      * cannot be stored, the person is told so and nothing of it is kept.
      */
     public List<Reply> handle(Incoming in) {
+        if (groups.isPresent() && groups.get().claims(in)) {
+            return handleRouted(in).stream().filter(o -> o.chat().equals(in.chat()))
+                    .flatMap(o -> o.replies().stream()).toList();
+        }
         try {
             return turn(in, false, Optional.empty(), Optional.empty()).orElseThrow();
         } catch (RuntimeException e) {
@@ -128,6 +176,9 @@ public final class Coach {
      * committed; then nothing of it is kept, and the adapter should offer the message again later.
      */
     public boolean handleQueued(Incoming in, Optional<Cursor> cursor) {
+        if (groups.isPresent() && groups.get().claims(in)) {
+            return groups.get().turn(in, true, cursor).isPresent();
+        }
         return turn(in, true, cursor, Optional.empty()).isPresent();
     }
 

@@ -62,6 +62,7 @@ final class DiscordSender implements PlatformSender {
     private final JDA jda;
     private final DeliveryLimits limits;
     private final Map<String, Pending> interactions = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Pending>> groupInteractions = new ConcurrentHashMap<>();
     private final Set<String> closedDms;
     /** DM channels opened so far, by user id: a second message to a person needs no second request to open it. */
     private final Map<String, PrivateChannel> dmChannels = new ConcurrentHashMap<>();
@@ -70,6 +71,14 @@ final class DiscordSender implements PlatformSender {
         this.jda = jda;
         this.limits = limits;
         this.closedDms = closedDms;
+    }
+
+    /**
+     * A group command's deferred reply, in its channel: the next message the outbox has for that channel
+     * answers it (the channel's messages go out one at a time, in order); any other goes to the channel.
+     */
+    void rememberInGroup(String channelId, Pending pending) {
+        groupInteractions.computeIfAbsent(channelId, c -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addLast(pending);
     }
 
     void remember(String interactionId, Pending pending) {
@@ -98,6 +107,9 @@ final class DiscordSender implements PlatformSender {
         String chat = message.chat().id();
         String bot = jda.getSelfUser().getId();
         try {
+            if (message.chat().isGroup()) {
+                return toChannel(chat, part, index, bot);
+            }
             if (chat.startsWith("i")) {
                 Optional<Pending> pending = Optional.ofNullable(interactions.get(chat.substring(1)));
                 if (pending.isPresent()) {
@@ -129,6 +141,35 @@ final class DiscordSender implements PlatformSender {
         } catch (RuntimeException e) {
             return new Outcome.Transient("no answer from Discord: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
+    }
+
+    private Outcome toChannel(String channelId, Part part, int index, String bot) {
+        java.util.Deque<Pending> waiting = groupInteractions.getOrDefault(channelId, new java.util.ArrayDeque<>());
+        long now = System.nanoTime();
+        waiting.removeIf(p -> now - p.receivedNanos() > TOKEN_LIFETIME_NANOS);
+        Pending pending = index == 0 ? waiting.pollFirst() : null;
+        if (pending != null) {
+            try {
+                InteractionHook.from(jda, pending.token()).editOriginal(Render.edit(part, bot)).complete();
+                return new Outcome.Sent();
+            } catch (ErrorResponseException e) {
+                if (!expired(e)) {
+                    throw e;
+                }
+            }
+        }
+        net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel channel =
+                jda.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            return new Outcome.Rejected("channel " + channelId + " is not one the bot can see");
+        }
+        try {
+            channel.sendMessage(Render.create(part, bot)).complete();
+        } catch (net.dv8tion.jda.api.exceptions.InsufficientPermissionException e) {
+            // Trying again will not help until someone changes the channel's permissions.
+            return new Outcome.Rejected("no permission in channel " + channelId + ": " + e.getPermission().getName());
+        }
+        return new Outcome.Sent();
     }
 
     private Outcome dm(String userId, Part part, String bot) {

@@ -42,6 +42,8 @@ final class MessageWriter {
     static final long MAX_DOCUMENT_BYTES = 50L * 1000 * 1000;
     static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, MAX_TEXT).withFiles(MAX_CAPTION, MAX_PHOTO_BYTES, MAX_DOCUMENT_BYTES);
     static final String PRIVATE_CHAT_LABEL = "Message me privately";
+    /** The label of a link that joins a coaching group in the private chat. */
+    static final String JOIN_LABEL = "Join the group";
     /** Labels this short (pain scores 0-10) sit six to a row; longer ones get a row each. */
     private static final int SHORT_LABEL = 3;
     private static final int SHORT_PER_ROW = 6;
@@ -61,7 +63,7 @@ final class MessageWriter {
         if (!part.buttons().isEmpty()) {
             builder.replyMarkup(keyboard(part.buttons()));
         } else if (part.privatePointer()) {
-            builder.replyMarkup(privateChatLink());
+            builder.replyMarkup(privateChatLink(part.pointerStart()));
         }
         return builder.build();
     }
@@ -70,7 +72,7 @@ final class MessageWriter {
     PartialBotApiMethod<Message> renderFile(String chatId, Part part, FileData file) {
         InputFile input = new InputFile(new ByteArrayInputStream(file.bytes()), file.fileName());
         ReplyKeyboard markup = !part.buttons().isEmpty() ? keyboard(part.buttons())
-                : part.privatePointer() ? privateChatLink() : null;
+                : part.privatePointer() ? privateChatLink(part.pointerStart()) : null;
         if (file.photo()) {
             SendPhoto.SendPhotoBuilder<?, ?> photo = SendPhoto.builder().chatId(chatId).photo(input);
             if (!part.text().isBlank()) {
@@ -87,7 +89,12 @@ final class MessageWriter {
 
     /** The deep link that opens a private chat with the bot and starts it. */
     String privateChatUrl() {
-        return "https://t.me/" + botUsername + "?start=from_group";
+        return privateChatUrl("");
+    }
+
+    /** The deep link carrying {@code start} (a group's join token) into the private chat; empty: the plain one. */
+    String privateChatUrl(String start) {
+        return "https://t.me/" + botUsername + "?start=" + (start.isEmpty() ? "from_group" : start);
     }
 
     private static InlineKeyboardMarkup keyboard(List<Button> buttons) {
@@ -104,9 +111,9 @@ final class MessageWriter {
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
-    private InlineKeyboardMarkup privateChatLink() {
+    private InlineKeyboardMarkup privateChatLink(String start) {
         return InlineKeyboardMarkup.builder()
-                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text(PRIVATE_CHAT_LABEL).url(privateChatUrl()).build()))
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text(start.isEmpty() ? PRIVATE_CHAT_LABEL : JOIN_LABEL).url(privateChatUrl(start)).build()))
                 .build();
     }
 

@@ -3,6 +3,9 @@ package dev.comeback.telegram;
 import dev.comeback.core.time.ShiftableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.comeback.core.Coach;
+import dev.comeback.core.delivery.PrivateChats;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.storage.JdbcGroupStore;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.storage.Database;
@@ -32,6 +35,8 @@ final class BotHarness implements AutoCloseable {
     final JdbcOutbox outbox;
     final JdbcConversationStore store;
     final Coach coach;
+    final JdbcGroupStore groups;
+    final GroupDesk desk;
     final ShiftableClock clock = new ShiftableClock();
     private final Pacer.Limits limits;
     TelegramBot bot;
@@ -43,6 +48,9 @@ final class BotHarness implements AutoCloseable {
         this.store = new JdbcConversationStore(db.dataSource());
         this.outbox = new JdbcOutbox(db.dataSource());
         this.coach = new Coach(new Conversation(ChatDriver.CONTENT), store);
+        this.groups = new JdbcGroupStore(db.dataSource());
+        this.desk = new GroupDesk(ChatDriver.CONTENT, store, groups, PrivateChats.byUserId());
+        coach.setGroups(desk);
         this.bot = start();
     }
 

@@ -411,6 +411,7 @@ final class ProfileDialog {
             case JUST_ENTERED -> afterEntry(state, input, now);
             case SETTINGS_MENU -> input instanceof Input.Choice choice && choice.promptId().equals(SETTINGS_PROMPT)
                     ? menuPress(state, choice.optionId(), now)
+                    : input instanceof Input.FreeText text ? menuTyped(state, text.text(), now)
                     : conversation.dispatch(state.withoutOverlay(), input, now);
             case SETTING -> setting(state, input, now);
             default -> conversation.dispatch(state.withoutOverlay(), input, now);
@@ -530,6 +531,25 @@ final class ProfileDialog {
             return menuPress(base, kind, now);
         }
         return change(base, kind, value, now);
+    }
+
+    /**
+     * Typed at the settings menu: a setting with or without its value ("zone PST", "units"), or a value that can
+     * only be one setting (a time zone such as "PST", "kg" or "lb"); anything else goes on as usual.
+     */
+    private Turn menuTyped(ConversationState state, String text, Instant now) {
+        String t = text.strip();
+        if (SETTING.matcher(t).matches()) {
+            return settings(state, t, now);
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (Set.of("kg", "kilos", "kilograms", "lb", "lbs", "pounds").contains(lower)) {
+            return settings(state, "units " + t, now);
+        }
+        if (!t.matches("[\\d.,\\s]+") && !(zones.read(t, now) instanceof ZoneReader.Result.Unknown)) {
+            return settings(state, "zone " + t, now);
+        }
+        return conversation.dispatch(state.withoutOverlay(), new Input.FreeText(t), now);
     }
 
     private static String kind(String word) {

@@ -228,14 +228,14 @@ public final class Dispatcher implements AutoCloseable {
         FileRenderer r = renderer;
         String caption = part.text().isBlank() ? "" : part.text() + "\n";
         if (r == null) {
-            return new Part(caption + FILE_FAILED, part.buttons(), part.privatePointer());
+            return new Part(caption + FILE_FAILED, part.buttons(), part.privatePointer(), part.pointerStart());
         }
         try {
             FileData file = r.render(message.user(), part.attachment().orElseThrow(), clock.instant());
             if (file.bytes().length > limits.maxFileBytes()) {
                 log.warn("{} for {} is {} bytes, over the {} limit of {}", file.fileName(), message.chat().key(),
                         file.bytes().length, sender.platform(), limits.maxFileBytes());
-                return new Part(caption + fileTooBig(file.bytes().length, limits.maxFileBytes()), part.buttons(), part.privatePointer());
+                return new Part(caption + fileTooBig(file.bytes().length, limits.maxFileBytes()), part.buttons(), part.privatePointer(), part.pointerStart());
             }
             if (file.photo() && file.bytes().length > limits.maxPhotoBytes()) {
                 file = file.asDocument();
@@ -243,7 +243,7 @@ public final class Dispatcher implements AutoCloseable {
             return part.withFile(file);
         } catch (RuntimeException e) {
             log.error("cannot make {} for {}", part.attachment().get().kind(), message.chat().key(), e);
-            return new Part(caption + FILE_FAILED, part.buttons(), part.privatePointer());
+            return new Part(caption + FILE_FAILED, part.buttons(), part.privatePointer(), part.pointerStart());
         }
     }
 

@@ -38,39 +38,47 @@ public final class Layout {
         List<Part> parts = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         boolean pointer = false;
+        String start = "";
         for (Reply reply : replies) {
             if (reply.attachment().isPresent()) {
                 if (pending.length() > 0) {
-                    split(pending.toString(), List.of(), pointer, parts);
+                    split(pending.toString(), List.of(), pointer, start, parts);
                     pending.setLength(0);
                     pointer = false;
+                    start = "";
                 }
                 String caption = reply.text();
                 if (wire(caption) > maxCaption) {
-                    split(caption, List.of(), false, parts);
+                    split(caption, List.of(), false, "", parts);
                     caption = "";
                 }
-                parts.add(new Part(caption, reply.buttons(), reply.privatePointer(), reply.attachment(), java.util.Optional.empty()));
+                parts.add(new Part(caption, reply.buttons(), reply.privatePointer(), reply.pointerStart(), reply.attachment(),
+                        java.util.Optional.empty()));
                 continue;
             }
             if (pending.length() > 0 && wire(pending + "\n\n" + reply.text()) > maxText) {
-                split(pending.toString(), List.of(), pointer, parts);
+                split(pending.toString(), List.of(), pointer, start, parts);
                 pending.setLength(0);
                 pointer = false;
+                start = "";
             }
             if (pending.length() > 0) {
                 pending.append("\n\n");
             }
             pending.append(reply.text());
             pointer |= reply.privatePointer();
+            if (!reply.pointerStart().isEmpty()) {
+                start = reply.pointerStart();
+            }
             if (reply.hasButtons()) {
-                split(pending.toString(), reply.buttons(), pointer, parts);
+                split(pending.toString(), reply.buttons(), pointer, start, parts);
                 pending.setLength(0);
                 pointer = false;
+                start = "";
             }
         }
         if (pending.length() > 0) {
-            split(pending.toString(), List.of(), pointer, parts);
+            split(pending.toString(), List.of(), pointer, start, parts);
         }
         return parts;
     }
@@ -80,7 +88,7 @@ public final class Layout {
     }
 
     /** Adds {@code text} as parts that fit once escaped; buttons and the pointer go on the last. */
-    private void split(String text, List<Button> buttons, boolean pointer, List<Part> parts) {
+    private void split(String text, List<Button> buttons, boolean pointer, String start, List<Part> parts) {
         String rest = text;
         while (wire(rest) > maxText) {
             int fits = fitting(rest);
@@ -88,7 +96,7 @@ public final class Layout {
             parts.add(new Part(rest.substring(0, cut).stripTrailing(), List.of(), false));
             rest = rest.substring(cut).stripLeading();
         }
-        parts.add(new Part(rest, buttons, pointer));
+        parts.add(new Part(rest, buttons, pointer, start));
     }
 
     /** The longest prefix of {@code text} (in chars) that is within the limit once escaped. */

@@ -19,10 +19,17 @@ public final class CheckInReview {
 
     private final Protocol protocol;
     private final PhaseRules phases;
+    private final PlanText plans;
 
     public CheckInReview(Protocol protocol) {
         this.protocol = protocol;
         this.phases = new PhaseRules(protocol);
+        this.plans = new PlanText(protocol);
+    }
+
+    /** {@link #review(RecoveryProgress, CheckIn, Session, String, Instant, Units)} for someone who uses kilograms. */
+    public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now) {
+        return review(progress, checkIn, session, expectation, now, Units.KG);
     }
 
     /**
@@ -35,7 +42,7 @@ public final class CheckInReview {
      * still hurt.
      * {@code expectation} is what recovery should take for their pattern.
      */
-    public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now) {
+    public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now, Units units) {
         List<String> messages = new ArrayList<>();
         RecoveryProgress p = progress.withCheckIn(checkIn);
         messages.add("Check-in saved: pain " + checkIn.before() + " before moving, " + checkIn.after() + " after ("
@@ -58,7 +65,7 @@ public final class CheckInReview {
             messages.add("A small rise; keep to today's plan and stop anything that makes it climb.");
         }
         if (!regressed) {
-            p = applySession(p, session, now, messages);
+            p = applySession(p, session, now, messages, units);
         } else if (session == Session.STRAIN) {
             // Both rules apply: one phase back, and no loaded work at all while the strain settles.
             p = phases.reportStrain(p, now);
@@ -113,7 +120,7 @@ public final class CheckInReview {
         return checkIn.dailyTasksPainful() && !earlier.isEmpty() && !earlier.get(earlier.size() - 1).dailyTasksPainful();
     }
 
-    private RecoveryProgress applySession(RecoveryProgress p, Session session, Instant now, List<String> messages) {
+    private RecoveryProgress applySession(RecoveryProgress p, Session session, Instant now, List<String> messages, Units units) {
         switch (session) {
             case CLEAN -> {
                 RecoveryProgress next = phases.reportCleanSession(p, now);
@@ -126,20 +133,25 @@ public final class CheckInReview {
                         continue;
                     }
                     String name = protocol.exercise(item.exercise()).map(Protocol.Exercise::name).orElse(item.exercise());
-                    double b = before.get().kg();
-                    double a = after.get().kg();
+                    // Compared and said as /today shows them (pounds on the 5 lb step for a barbell in pounds).
+                    double b = plans.shownAmount(before.get(), units);
+                    double a = plans.shownAmount(after.get(), units);
+                    String was = plans.amount(before.get(), units);
                     if (a > b) {
                         rose = true;
-                        changes.add(name + " goes from " + PlanText.fmt(b) + " to " + PlanText.fmt(a) + " kg next session (+"
+                        changes.add(name + " goes from " + was + " to " + plans.amount(after.get(), units) + " next session (+"
                                 + PlanText.fmt(Math.round((a / b - 1) * 1000) / 10.0) + "%)");
                     } else if (after.get().waitingRiseKg() > 0) {
                         double w = after.get().waitingRiseKg();
-                        changes.add(name + " stays at " + PlanText.fmt(b) + " kg: the next load up, " + PlanText.fmt(w) + " kg, would be +"
-                                + PlanText.fmt(Math.round((w / b - 1) * 1000) / 10.0) + "%, more than the protocol's "
+                        double bKg = before.get().kg();
+                        changes.add(name + " stays at " + was + ": the next load up, " + PlanText.fmt(w) + " kg, would be +"
+                                + PlanText.fmt(Math.round((w / bKg - 1) * 1000) / 10.0) + "%, more than the protocol's "
                                 + fmt(protocol.loading().progressionPercent()) + "%, so the rise waits"
-                                + (b >= w / (1 + protocol.loading().progressionPercent() / 100.0) ? "" : " until a smaller step fits (smaller plates or bells would make it)"));
+                                + (bKg >= w / (1 + protocol.loading().progressionPercent() / 100.0) ? "" : " until a smaller step fits (smaller plates or bells would make it)"));
+                    } else if (after.get().kg() > before.get().kg()) {
+                        changes.add(name + " stays at " + was + " next session: the rise is smaller than one " + units.symbol() + " step");
                     } else {
-                        changes.add(name + " is at the top of this block's range: stay at " + PlanText.fmt(b) + " kg until the next block");
+                        changes.add(name + " is at the top of this block's range: stay at " + was + " until the next block");
                     }
                 }
                 if (changes.isEmpty()) {

@@ -193,8 +193,8 @@ public final class PlanText {
         if (!load.fits()) {
             return pct + " of your " + oneRm + " one-rep max is " + range + ". " + load.adjust();
         }
-        boolean bells = load.kit().endsWith("kettlebell") || load.kit().endsWith("kettlebells");
-        String amount = bells || units == Units.KG ? fmt(load.kg()) + " kg" : pounds(load, units);
+        boolean bells = bells(load);
+        String amount = amount(load, units);
         String kit = !bells ? "" : " (" + load.kit() + (units == Units.LB ? ", about " + Math.round(units.fromKg(load.kg())) + " lb" : "") + ")";
         if (percent.min() == percent.max()) {
             return amount + kit + " (" + pct + " of your " + oneRm + " one-rep max is " + range + ")";
@@ -204,17 +204,38 @@ public final class PlanText {
                 + cap + " with what exists)";
     }
 
+    private static boolean bells(PhaseRules.Load load) {
+        return load.kit().endsWith("kettlebell") || load.kit().endsWith("kettlebells");
+    }
+
     /**
-     * A barbell load for someone who lifts in pounds: the kilogram load converted and rounded down to the 5 lb
-     * step, or up one step when rounding down would leave the block's range; kilograms beside ("225 lb (102 kg)").
+     * A load as the person is shown it, in /today and in check-in replies alike: kilograms for kettlebells and for
+     * people who use kilograms ("57.5 kg"); for a barbell in pounds, {@link #shownAmount} with kilograms beside
+     * ("150 lb (68 kg)").
      */
-    private String pounds(PhaseRules.Load load, Units units) {
+    public String amount(PhaseRules.Load load, Units units) {
+        if (bells(load) || units == Units.KG) {
+            return fmt(load.kg()) + " kg";
+        }
+        double lb = shownAmount(load, units);
+        return fmt(lb) + " lb (" + Math.round(Units.LB.toKg(lb)) + " kg)";
+    }
+
+    /**
+     * The number shown for a load, in the unit it is shown in: kilograms for kettlebells and kilogram users; for a
+     * barbell in pounds, the kilogram load converted and rounded down to the 5 lb step, or up one step when
+     * rounding down would leave the block's range.
+     */
+    public double shownAmount(PhaseRules.Load load, Units units) {
+        if (bells(load) || units == Units.KG) {
+            return load.kg();
+        }
         double lb = phases.roundDown(units.fromKg(load.kg()), units);
         double up = lb + protocol.loading().roundingStepLb();
         if (lb < units.fromKg(load.rangeMinKg()) - 1e-6 && up <= units.fromKg(load.rangeMaxKg()) + 1e-6) {
             lb = up;
         }
-        return fmt(lb) + " lb (" + Math.round(Units.LB.toKg(lb)) + " kg)";
+        return lb;
     }
 
     private static String number(double kg, Units units) {

@@ -109,7 +109,7 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     /** Inserts the reminder's DELIVERED row; false if the reminder has a row already (any outcome). */
-    private static boolean recordDelivery(Connection c, DeliveryMark mark) throws SQLException {
+    static boolean recordDelivery(Connection c, DeliveryMark mark) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO reminder_delivery "
                 + "(user_key, reminder_id, due_at, outcome, decided_at) VALUES (?, ?, ?, 'DELIVERED', ?)")) {
             s.setString(1, mark.userKey());

@@ -280,6 +280,18 @@ class ProfileConversationTest {
         assertThat(chat.lastText()).doesNotContain("Did you mean");
     }
 
+    @Test
+    void aValueTypedAtTheSettingsMenuChangesTheSettingItCanOnlyBelongTo() {
+        Triage.toRecovery(chat).send("/settings").send("PST");
+        assertThat(zone()).isEqualTo("America/Los_Angeles");
+        chat.send("/settings").send("lb");
+        assertThat(chat.state().orElseThrow().profile().unitsOrKg()).isEqualTo(dev.comeback.core.protocol.Units.LB);
+        chat.send("/settings").send("weight").send("180");
+        assertThat(chat.lastText()).contains("Body weight set to 180 lb");
+        chat.send("/settings").send("thanks");
+        assertThat(chat.lastText()).doesNotContain("time zone").doesNotContain("I didn't understand that setting");
+    }
+
     private double weightKg() {
         return chat.state().orElseThrow().profile().weightKg().orElseThrow();
     }

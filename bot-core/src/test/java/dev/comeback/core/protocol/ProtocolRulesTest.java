@@ -166,4 +166,32 @@ class ProtocolRulesTest {
             chat.advance(Duration.ofDays(1));
         }
     }
+
+    /** Waiting for a steady check-in before hinge practice: reminders of the phases after it never go out. */
+    @Test
+    void aPersonWaitingForASteadyCheckInGetsNoRemindersOfLaterPhases() {
+        Recovery.toFunctionalTests(chat);
+        Recovery.passAllTests(chat);
+        java.util.List<dev.comeback.core.message.Reply> sent = chat.waitDelivering(Duration.ofDays(30));
+        assertThat(sent).isNotEmpty();
+        assertThat(sent).extracting(dev.comeback.core.message.Reply::text)
+                .noneMatch(t -> t.contains("Accessory day") || t.contains("Training day"))
+                .noneMatch(t -> t.strip().endsWith(":"));
+        assertThat(phase()).isEqualTo("functional_tests");
+    }
+
+    /** /checkin during a check-in keeps the answers given; a pain with it fills the pain before moving if still open. */
+    @Test
+    void checkInAgainMidwayKeepsTheAnswersGiven() {
+        Triage.toRecovery(chat);
+        chat.send("/checkin").press("No").send("like a 7").send("/checkin 7");
+        assertThat(chat.lastText()).contains("pain after moving");
+        assertThat(chat.last().get(0).text()).contains("answers so far are kept");
+        chat.send("/checkin 5");
+        assertThat(chat.last().get(0).text()).contains("you already gave 7");
+        chat.press("7").press("No");
+        assertThat(chat.lastText()).contains("Check-in saved: pain 7 before moving, 7 after");
+        chat.send("/checkin 3");
+        assertThat(chat.lastText()).contains("First, safety");
+    }
 }

@@ -308,6 +308,16 @@ public final class FakeDiscord implements AutoCloseable {
         return interact(userId, guildId, 2, data, null);
     }
 
+    /** {@code userId} presses the button labelled {@code label} on {@code message} (a channel's message anyone sees). */
+    public String press(Sent message, String label, String userId) {
+        String customId = message.customId(label).orElseThrow(() -> new AssertionError("no button " + label + " on " + message));
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
+        String guild = message.via().equals("dm") ? null : "800000000000000001";
+        Sent as = new Sent(message.id(), message.channelId(), userId, message.via(), message.content(), message.components(),
+                message.ephemeral(), message.at());
+        return interact(userId, guild, 3, data, as);
+    }
+
     /** Presses the button labelled {@code label} on {@code message}; returns the interaction id. */
     public String press(Sent message, String label) {
         String customId = message.customId(label).orElseThrow(() -> new AssertionError("no button " + label + " on " + message));
@@ -325,14 +335,36 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A server the bot is in, as the gateway announces it after READY. */
     public void guildCreate(String guildId) {
+        guildCreate(guildId, "1");
+    }
+
+    /** A member left the server (or was removed): GUILD_MEMBER_REMOVE. */
+    public void memberRemove(String guildId, String userId) {
+        ObjectNode d = JSON.createObjectNode().put("guild_id", guildId);
+        d.set("user", user(userId));
+        gateway.dispatch("GUILD_MEMBER_REMOVE", d);
+    }
+
+    /** The bot was removed from the server: GUILD_DELETE without "unavailable". */
+    public void guildDelete(String guildId) {
+        gateway.dispatch("GUILD_DELETE", JSON.createObjectNode().put("id", guildId));
+    }
+
+    /** The id of the server's one text channel, where its slash commands are run. */
+    public static String textChannelId() {
+        return "810000000000000001";
+    }
+
+    /** A server the bot is in, owned by {@code ownerId} (who has every permission, Manage Server included). */
+    public void guildCreate(String guildId, String ownerId) {
         ObjectNode g = JSON.createObjectNode();
-        g.put("id", guildId).put("name", "Gym").putNull("icon").put("owner_id", "1").put("afk_timeout", 300)
+        g.put("id", guildId).put("name", "Gym").putNull("icon").put("owner_id", ownerId).put("afk_timeout", 300)
                 .put("verification_level", 0).put("default_message_notifications", 0).put("explicit_content_filter", 0)
                 .put("mfa_level", 0).put("premium_tier", 0).put("preferred_locale", "en-US").put("nsfw_level", 0)
                 .put("member_count", 2).put("large", false).put("unavailable", false)
                 .put("joined_at", "2026-01-01T00:00:00.000000+00:00").putNull("system_channel_id");
         g.putArray("features");
-        g.putArray("roles").addObject().put("id", guildId).put("name", "@everyone").put("permissions", "0")
+        g.putArray("roles").addObject().put("id", guildId).put("name", "@everyone").put("permissions", "3072")
                 .put("position", 0).put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false)
                 .put("flags", 0).putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         g.putArray("emojis");

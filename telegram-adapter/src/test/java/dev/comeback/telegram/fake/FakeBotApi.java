@@ -90,6 +90,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Long> lastBotMessageByChat = new ConcurrentHashMap<>();
     private final Set<String> unansweredCallbacks = ConcurrentHashMap.newKeySet();
     private volatile JsonNode commands = NODES.arrayNode();
+    private final Map<Long, List<Long>> admins = new ConcurrentHashMap<>();
 
     private final Map<String, Queue<Fault>> faults = new ConcurrentHashMap<>();
     private final ConnectionDrops drops = new ConnectionDrops();
@@ -184,6 +185,38 @@ public final class FakeBotApi implements AutoCloseable {
                 .put("data", data);
         unansweredCallbacks.add(id);
         return updates.push(update("callback_query", callback));
+    }
+
+    /** {@code userIds} are the group's administrators (getChatAdministrators); the first is its creator. */
+    public void setAdmins(long chatId, long... userIds) {
+        admins.put(chatId, java.util.Arrays.stream(userIds).boxed().toList());
+    }
+
+    /** Telegram's chat_member update: {@code userId} left the group (or, with {@code kicked}, was removed). */
+    public long pushMemberLeft(long chatId, long userId, boolean kicked) {
+        ObjectNode change = memberChange(chatId, kicked ? BOT_ID : userId, user(userId), kicked ? "kicked" : "left");
+        return updates.push(update("chat_member", change));
+    }
+
+    /** Telegram's my_chat_member update: {@code byUserId} removed the bot from the group. */
+    public long pushBotRemoved(long chatId, long byUserId) {
+        ObjectNode change = memberChange(chatId, byUserId, botUser(), "kicked");
+        return updates.push(update("my_chat_member", change));
+    }
+
+    private ObjectNode memberChange(long chatId, long fromUserId, ObjectNode member, String newStatus) {
+        ObjectNode from = fromUserId == BOT_ID ? botUser() : user(fromUserId);
+        ObjectNode change = NODES.objectNode()
+                .<ObjectNode>set("chat", chat(chatId))
+                .<ObjectNode>set("from", from)
+                .put("date", Instant.now().getEpochSecond());
+        change.putObject("old_chat_member").put("status", "member").set("user", member);
+        ObjectNode now = change.putObject("new_chat_member").put("status", newStatus);
+        now.set("user", member);
+        if (newStatus.equals("kicked")) {
+            now.put("until_date", 0);
+        }
+        return change;
     }
 
     /** Any update; its update_id is assigned here. */
@@ -498,6 +531,20 @@ public final class FakeBotApi implements AutoCloseable {
             handlers.put(method, alwaysTrue);
         }
         handlers.put("getme", body -> Reply.ok(botUser()));
+        handlers.put("getchatadministrators", body -> {
+            ArrayNode result = NODES.arrayNode();
+            List<Long> ids = admins.getOrDefault(body.path("chat_id").asLong(), List.of());
+            for (int i = 0; i < ids.size(); i++) {
+                ObjectNode admin = result.addObject().put("status", i == 0 ? "creator" : "administrator").put("is_anonymous", false);
+                admin.set("user", user(ids.get(i)));
+                if (i > 0) {
+                    admin.put("can_be_edited", false).put("can_manage_chat", true).put("can_delete_messages", true)
+                            .put("can_restrict_members", true).put("can_promote_members", false).put("can_change_info", true)
+                            .put("can_invite_users", true).put("can_manage_video_chats", true);
+                }
+            }
+            return Reply.ok(result);
+        });
         handlers.put("getupdates", this::getUpdates);
         handlers.put("sendmessage", this::sendMessage);
         handlers.put("sendphoto", this::sendPhoto);
