@@ -8,7 +8,7 @@ final class DataTexts {
     static final String EXPORT_CAPTION = "Everything I have stored about you, as a JSON file (the README of Comeback explains each field).";
     static final String NO_CHECK_INS = "No check-ins yet. Once recovery starts, send /checkin each day and they will show here.";
     static final String CONFIRM_FORGET = "Delete everything I have stored about you: answers, check-ins, history, reminders and group memberships? "
-            + "This cannot be undone. (/export first if you want a copy.)";
+            + "Coaching groups you run are closed too. This cannot be undone. (/export first if you want a copy.)";
     static final String FORGET_YES = "Yes, delete everything";
     static final String FORGET_NO = "No, keep it";
     static final String FORGET_KEPT = "Nothing deleted.";

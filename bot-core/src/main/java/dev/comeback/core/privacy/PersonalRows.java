@@ -22,8 +22,12 @@ import java.util.TreeMap;
  * group, not by such a column: the reminder scheduler drops those (see {@code ReminderPlanSync}).
  */
 public final class PersonalRows {
-    /** The columns that hold a person's key ({@code telegram:123}), as every Comeback table names it. */
-    public static final List<String> KEY_COLUMNS = List.of("user_key");
+    /**
+     * The columns that hold a person's key ({@code telegram:123}): {@code user_key}, as every table about a
+     * person names it, and {@code coach_key}, the coach of a coaching group (a coach who is forgotten takes the
+     * groups they run with them; see {@link #delete}).
+     */
+    public static final List<String> KEY_COLUMNS = List.of("user_key", "coach_key");
 
     private PersonalRows() {
     }
@@ -43,12 +47,24 @@ public final class PersonalRows {
         return found;
     }
 
-    /** Deletes every row with {@code userKey} in a key column, on {@code c} (in the caller's transaction); returns how many. */
+    /**
+     * Deletes every row with {@code userKey} in a key column, on {@code c} (in the caller's transaction); returns
+     * how many. A coaching group whose coach is forgotten goes too, and with it the other members' memberships
+     * of it (they are told nothing in the group; its digests stop, as when the bot is removed from the group).
+     */
     public static int delete(Connection c, String userKey) throws SQLException {
         int deleted = 0;
-        for (Map.Entry<String, String> table : tables(c).entrySet()) {
+        Map<String, String> tables = tables(c);
+        for (Map.Entry<String, String> table : tables.entrySet()) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + quote(c, table.getKey()) + " WHERE " + quote(c, table.getValue()) + " = ?")) {
                 s.setString(1, userKey);
+                deleted += s.executeUpdate();
+            }
+        }
+        if (tables.keySet().stream().anyMatch(t -> t.equalsIgnoreCase("group_member"))
+                && tables.keySet().stream().anyMatch(t -> t.equalsIgnoreCase("coaching_group"))) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM group_member WHERE group_key NOT IN (SELECT group_key FROM coaching_group)")) {
                 deleted += s.executeUpdate();
             }
         }

@@ -87,6 +87,24 @@ class GroupCoachingTest {
         return GroupDriver.textTo(out, g.group());
     }
 
+    /** /forget by the coach leaves no row with their key: the group they run closes, with its memberships. */
+    @Test
+    void aCoachWhoIsForgottenTakesTheGroupTheyRunWithThem() throws Exception {
+        setUp();
+        join("bob", "Only check-ins", "No");
+        g.inPrivate("ann", "/start");
+        g.inPrivate("ann", "/forget");
+        g.pressInPrivate("ann", "Yes, delete everything");
+        assertThat(groups.group(groupKey())).isEmpty();
+        assertThat(groups.members(groupKey())).isEmpty();
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            for (String table : dev.comeback.core.privacy.PersonalRows.tables(c).keySet()) {
+                assertThat(dev.comeback.core.privacy.PersonalRows.rows(c, "test:ann").getOrDefault(table.toLowerCase(java.util.Locale.ROOT), List.of()))
+                        .as(table).isEmpty();
+            }
+        }
+    }
+
     @Test
     void onlyAnAdminMakesTheGroupACoachingGroupAndTheWelcomeCarriesTheJoinLink() {
         List<Outgoing> refused = g.inGroup("cat", "/coach 19:00 Europe/Berlin");
