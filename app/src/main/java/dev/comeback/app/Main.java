@@ -108,7 +108,7 @@ public final class Main {
                 return 0;
             }
             try (Database db = Database.open(settings.get("db.url"), settings.get("db.user"),
-                    settings.get("db.password"), settings.getInt("db.pool.size"))) {
+                    settings.get("db.password"), settings.getInt("db.pool.size"), settings.compaction())) {
                 Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err);
