@@ -128,7 +128,7 @@ public final class Database implements AutoCloseable {
             long size = file.toFile().length();
             long live = liveEstimate(c);
             if (live >= 0 && policy.due(size, live)) {
-                compact(c, file, live);
+                compact(c, file, live, "before opening");
             }
         } catch (SQLException e) {
             // Left to the open that follows, which names the file and the problem.
@@ -136,13 +136,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void compact(Connection c, Path file, long live) throws SQLException {
+    private static void compact(Connection c, Path file, long live, String when) throws SQLException {
         long before = file.toFile().length();
         long started = System.nanoTime();
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         }
-        log.info("compacted {}: {} KB to {} KB (about {} KB live) in {} ms", file, before / 1024,
+        log.info("compacted {} {}: {} KB to {} KB (about {} KB live) in {} ms", file, when, before / 1024,
                 file.toFile().length() / 1024, live / 1024, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -231,7 +231,8 @@ public final class Database implements AutoCloseable {
             // Opened before the pool closes, so that H2 does not close the database and open it again between.
             try (Connection c = java.sql.DriverManager.getConnection(old.getJdbcUrl(), old.getUsername(), old.getPassword())) {
                 old.close();
-                compact(c, file, live);
+                log.info("compacting {} while running ({} KB, about {} KB live)", file, size / 1024, live / 1024);
+                compact(c, file, live, "while running");
             } catch (SQLException e) {
                 throw new StorageException("cannot compact " + file + ": " + e.getMessage(), e);
             }
@@ -469,7 +470,7 @@ public final class Database implements AutoCloseable {
             long live = liveEstimate(c);
             pool.close();
             if (live >= 0 && policy.due(file.toFile().length(), live)) {
-                compact(c, file, live);
+                compact(c, file, live, "on closing");
             }
         } catch (SQLException | RuntimeException e) {
             pool.close();
