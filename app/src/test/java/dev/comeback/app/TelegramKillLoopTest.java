@@ -389,7 +389,7 @@ class TelegramKillLoopTest {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(runLog, StandardCharsets.UTF_8).contains("running on Telegram")) {
             assertThat(started.isAlive()).as("the bot exited: %s", Files.readString(runLog)).isTrue();
-            assertThat(System.nanoTime()).as("start-up").isLessThan(until);
+            assertThat(System.nanoTime()).as("start-up; its log: %s", Files.readString(runLog)).isLessThan(until);
             sleep(20);
         }
         return started;

@@ -18,8 +18,13 @@ import java.util.function.Supplier;
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
-    /** How long a compaction waits for the connections in use to be returned before it tries again later. */
-    static final long QUIESCE_MAX_WAIT_MILLIS = 10_000;
+    /**
+     * How long a compaction waits for the connections in use to be returned (holding new ones back meanwhile)
+     * before it gives up and tries again later; turns are normally a few ms.
+     */
+    static final long QUIESCE_MAX_WAIT_MILLIS = 3_000;
+    /** After a compaction was put off, the next try waits this long, doubled each time up to 5 minutes. */
+    static final long RETRY_AFTER_MILLIS = 5_000;
 
     private final PausablePool pool;
     private final Optional<Path> h2File;
@@ -30,6 +35,9 @@ public final class Database implements AutoCloseable {
     /** The file size (bytes) past which the compactor looks at the file again. */
     private volatile long checkAt;
     private volatile boolean woken;
+    /** Not before this System.nanoTime(): a compaction put off waits before the next try. */
+    private long nextTry = System.nanoTime();
+    private long retryAfterMillis = RETRY_AFTER_MILLIS;
     private volatile boolean stopping;
 
     private Database(Supplier<HikariDataSource> opener, Optional<Path> h2File, CompactionPolicy policy) {
@@ -210,7 +218,7 @@ public final class Database implements AutoCloseable {
     private void compactIfDueNow() throws SQLException, InterruptedException {
         Path file = h2File.orElseThrow();
         long size = file.toFile().length();
-        if (size < checkAt) {
+        if (size < checkAt || System.nanoTime() - nextTry < 0) {
             return;
         }
         long live;
@@ -238,12 +246,15 @@ public final class Database implements AutoCloseable {
             }
         }));
         if (!done) {
-            // Tried again at the next connection returned: the file is still past checkAt.
-            log.info("compaction of {} put off: connections still in use after {} ms, or the pool paused already",
-                    file, QUIESCE_MAX_WAIT_MILLIS);
-            Thread.sleep(10);
+            // Something held its connection all that time (or waited, holding one, for a thread held back):
+            // let it finish, and try again later rather than hold everyone back again at once.
+            log.warn("compaction of {} put off for {} s: connections still in use after {} ms by {}", file,
+                    retryAfterMillis / 1000, QUIESCE_MAX_WAIT_MILLIS, pool.lastHolders());
+            nextTry = System.nanoTime() + retryAfterMillis * 1_000_000;
+            retryAfterMillis = Math.min(retryAfterMillis * 2, 300_000);
             return;
         }
+        retryAfterMillis = RETRY_AFTER_MILLIS;
         long after = file.toFile().length();
         compactions.add(new Compaction(at, size, live, after, (System.nanoTime() - started) / 1_000_000));
         checkAt = policy.dueAt(after);
@@ -255,6 +266,23 @@ public final class Database implements AutoCloseable {
                 woken = true;
                 wake.notifyAll();
             }
+        }
+    }
+
+    /**
+     * H2's estimate of the live data in its file now, in bytes (see {@link #liveEstimate(Connection)}); -1 for
+     * another database.
+     *
+     * @throws StorageException if the database cannot be asked
+     */
+    public long liveBytesEstimate() {
+        if (h2File.isEmpty()) {
+            return -1;
+        }
+        try (Connection c = pool.getConnection()) {
+            return liveEstimate(c);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the size of the live data: " + e.getMessage(), e);
         }
     }
 

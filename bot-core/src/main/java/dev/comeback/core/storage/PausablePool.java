@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,10 @@ final class PausablePool implements DataSource {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ThreadLocal<AtomicInteger> heldByThread = ThreadLocal.withInitial(AtomicInteger::new);
+    /** Each connection handed out and not yet returned, with the thread it went to (for the log). */
+    private final java.util.Map<Object, String> outstanding = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile HikariDataSource pool;
+    private volatile List<String> lastHolders = List.of();
     private int inUse;
     private boolean paused;
     private boolean closed;
@@ -44,6 +48,16 @@ final class PausablePool implements DataSource {
         this.opener = opener;
         this.onReturn = onReturn;
         this.pool = opener.get();
+    }
+
+    /** The threads that held a connection when {@link #whilePaused} last gave up. */
+    List<String> lastHolders() {
+        return lastHolders;
+    }
+
+    /** The threads holding a connection now, one entry per connection. */
+    List<String> holders() {
+        return List.copyOf(outstanding.values());
     }
 
     /** The pool in use now (for its URL and credentials). */
@@ -88,6 +102,7 @@ final class PausablePool implements DataSource {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("close") && method.getParameterCount() == 0) {
                 if (open.compareAndSet(true, false)) {
+                    outstanding.remove(open);
                     try {
                         connection.close();
                     } finally {
@@ -103,8 +118,10 @@ final class PausablePool implements DataSource {
                 throw e.getCause();
             }
         };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                handler);
+        Connection proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, handler);
+        outstanding.put(open, Thread.currentThread().getName());
+        return proxy;
     }
 
     private void returned(AtomicInteger owner) {
@@ -138,6 +155,7 @@ final class PausablePool implements DataSource {
             // This thread's own connections would never be returned while it waits.
             while (inUse > 0) {
                 if (left <= 0) {
+                    lastHolders = holders();
                     paused = false;
                     changed.signalAll();
                     return false;
