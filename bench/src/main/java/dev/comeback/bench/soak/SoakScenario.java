@@ -66,8 +66,9 @@ public final class SoakScenario implements Scenario {
 
     @Override
     public void run(RunContext context, Results results) throws Exception {
-        int people = context.size(10_000, 100);
-        long commits = context.size(1_000_000L, 6_000L);
+        // BENCH_SOAK_PEOPLE / BENCH_SOAK_COMMITS in the environment size a run between the two.
+        int people = Integer.parseInt(System.getenv().getOrDefault("BENCH_SOAK_PEOPLE", "" + context.size(10_000, 100)));
+        long commits = Long.parseLong(System.getenv().getOrDefault("BENCH_SOAK_COMMITS", "" + context.size(1_000_000L, 6_000L)));
         long sampleMillis = context.size(1_000L, 100L);
         int clients = 2 * Runtime.getRuntime().availableProcessors();
         String zone = Zones.whereItIs(LocalTime.of(1, 0), Instant.now());

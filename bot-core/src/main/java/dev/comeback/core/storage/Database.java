@@ -426,7 +426,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static final List<String> DURABLE_H2 =
-            List.of("WRITE_DELAY=0", "REUSE_SPACE=FALSE", "DB_CLOSE_ON_EXIT=FALSE");
+            List.of("WRITE_DELAY=0", "REUSE_SPACE=FALSE", "DB_CLOSE_ON_EXIT=FALSE", "COMPRESS=TRUE");
 
     /**
      * The folder of the migrations written for one database product, beside the portable ones in
