@@ -406,6 +406,10 @@ public final class Database implements AutoCloseable {
      *     {@code H2ChunkReuseTest} shows both.
      * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database under the bot while
      *     it is still stopping; the bot closes it itself, last.
+     * <li>{@code COMPRESS=TRUE}: pages are written compressed (LZF), as {@code SHUTDOWN COMPACT} writes them
+     *     anyway; otherwise each page rewritten after a compaction grows back to its uncompressed size (about
+     *     3.6x for conversation states), and H2's live-data estimate, which {@link CompactionPolicy} is applied
+     *     to, mixes compressed and uncompressed sizes.
      * </ul>
      * Settings already in the URL are kept as given.
      */
