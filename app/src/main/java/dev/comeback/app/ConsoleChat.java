@@ -1,7 +1,10 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.delivery.FileData;
+import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.delivery.Messenger;
+import dev.comeback.core.message.Attachment;
 import dev.comeback.core.message.Button;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
@@ -12,6 +15,8 @@ import dev.comeback.core.time.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +47,17 @@ final class ConsoleChat implements Messenger {
     private final PrintStream out;
     private final PrintStream err;
     private volatile List<Button> shownButtons = List.of();
+    private final FileRenderer files;
+    private final Path filesFolder;
 
-    ConsoleChat(Coach coach, Clock clock, String userName, PrintStream out, PrintStream err) {
+    /**
+     * {@code files} makes the files of /progress, /report and /export, written into {@code filesFolder} as
+     * {@code <user>-<file name>} (the next one of a kind replaces the last) and printed as {@code file: <path>}.
+     */
+    ConsoleChat(Coach coach, Clock clock, String userName, PrintStream out, PrintStream err, FileRenderer files,
+                Path filesFolder) {
+        this.files = files;
+        this.filesFolder = filesFolder;
         this.coach = coach;
         this.clock = clock;
         this.user = UserRef.of(PLATFORM, userName);
@@ -137,6 +151,7 @@ final class ConsoleChat implements Messenger {
             for (String line : reply.text().split("\n", -1)) {
                 out.println(stamp + "bot> " + line);
             }
+            reply.attachment().ifPresent(attachment -> out.println(file(attachment, stamp)));
             if (reply.hasButtons()) {
                 StringBuilder b = new StringBuilder("buttons:");
                 reply.buttons().forEach(button -> b.append(" [").append(button.label()).append(']'));
@@ -147,4 +162,21 @@ final class ConsoleChat implements Messenger {
         out.flush();
         shownButtons = List.copyOf(buttons);
     }
+
+    /** Makes the file and writes it; the {@code file: <absolute path>} line, or a bot line saying it failed. */
+    private String file(Attachment attachment, String stamp) {
+        try {
+            FileData made = files.render(user, attachment, clock.instant());
+            Files.createDirectories(filesFolder);
+            String safeUser = user.id().replaceAll("[^A-Za-z0-9_.-]", "_");
+            Path path = filesFolder.resolve(safeUser + "-" + made.fileName());
+            Files.write(path, made.bytes());
+            return "file: " + path.toAbsolutePath();
+        } catch (IOException | RuntimeException e) {
+            err.println("console: cannot make " + attachment.kind().fileName() + ": " + e.getMessage());
+            return stamp + "bot> " + FILE_FAILED;
+        }
+    }
+
+    static final String FILE_FAILED = "Sorry, I could not make that file just now. Please ask again in a little while.";
 }

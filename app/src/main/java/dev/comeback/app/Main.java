@@ -1,6 +1,10 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.progress.ProgressFiles;
+import dev.comeback.core.delivery.PrivateChats;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.storage.JdbcGroupStore;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.ReminderPlanSync;
 import dev.comeback.core.scheduling.QuartzReminderScheduler;
@@ -15,6 +19,7 @@ import dev.comeback.discord.DiscordConfig;
 import dev.comeback.telegram.TelegramConfig;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -90,7 +95,8 @@ public final class Main {
                         Optional.ofNullable(env.get(TELEGRAM_API_URL)).orElse(s.get("telegram.api.url"))));
                 Optional<DiscordConfig> discord = discordToken.map(t -> DiscordConfig.of(t,
                         Optional.ofNullable(env.get(DISCORD_API_URL)).orElse(s.getOrEmpty("discord.api.url")),
-                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url"))));
+                        Optional.ofNullable(env.get(DISCORD_GATEWAY_URL)).orElse(s.getOrEmpty("discord.gateway.url")))
+                        .withMemberEvents(s.getOrEmpty("discord.member.events").equalsIgnoreCase("true")));
                 // SIGTERM or Ctrl+C: the hook tells this thread to stop and keeps the JVM alive until it has
                 // (the JVM ends when its hooks do), within STOP_WITHIN.
                 CountDownLatch stop = new CountDownLatch(1);
@@ -109,9 +115,15 @@ public final class Main {
             }
             try (Database db = Database.open(settings.get("db.url"), settings.get("db.user"),
                     settings.get("db.password"), settings.getInt("db.pool.size"), settings.compaction())) {
-                Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
+                JdbcConversationStore store = new JdbcConversationStore(db.dataSource());
+                Coach coach = new Coach(new Conversation(content), store);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err);
+                if (options.group().isPresent()) {
+                    runGroup(options, content, clock, db, store, coach, reader, out, err, settings.deliveryRetention());
+                    return 0;
+                }
+                ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err,
+                        new ProgressFiles(db.dataSource(), coach, content), filesFolder(settings.get("db.url")));
                 if (options.virtualClock()) {
                     // Quartz runs on the real clock only; on the virtual clock :wait delivers reminders.
                     console.run(reader);
@@ -133,6 +145,27 @@ public final class Main {
         }
     }
 
+    /** The console playing a coaching group: several people, one group, one database. */
+    private static void runGroup(Options options, Content content, Clock clock, Database db, JdbcConversationStore store,
+                                 Coach coach, BufferedReader reader, PrintStream out, PrintStream err, Duration retention)
+            throws IOException {
+        GroupDesk desk = new GroupDesk(content, store, new JdbcGroupStore(db.dataSource()), PrivateChats.byUserId());
+        coach.setGroups(desk);
+        ConsoleGroup console = new ConsoleGroup(coach, desk, clock, options.users(), options.group().orElseThrow(),
+                options.coach().orElse(""), out, err);
+        if (options.virtualClock()) {
+            console.run(reader);
+            return;
+        }
+        try (QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
+                desk.routing(ReminderDelivery.direct(coach, console), false, console::sendRouted), clock, retention)) {
+            desk.useScheduler(scheduler);
+            planRemindersAtStartUp(coach, scheduler, clock);
+            desk.planAll(clock);
+            console.run(reader);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
         try {
             latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -150,6 +183,19 @@ public final class Main {
         coach.setTurnListener(plans);
         plans.planEveryoneAtStartUp();
         return plans;
+    }
+
+    /**
+     * Where the console writes the files of /progress, /report and /export: beside an H2 database file, in a
+     * folder named after it with {@code -files} ({@code ./data/comeback-files} for {@code ./data/comeback});
+     * for any other database, {@code ./comeback-files}.
+     */
+    static Path filesFolder(String jdbcUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (jdbcUrl.startsWith(prefix)) {
+            return Path.of(jdbcUrl.substring(prefix.length()).split(";", 2)[0] + "-files").toAbsolutePath().normalize();
+        }
+        return Path.of("comeback-files").toAbsolutePath();
     }
 
     private static void createParentFolder(String jdbcUrl) throws java.io.IOException {

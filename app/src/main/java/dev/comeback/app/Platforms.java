@@ -1,6 +1,9 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.progress.ProgressFiles;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.storage.JdbcGroupStore;
 import dev.comeback.core.ReminderDelivery;
 import dev.comeback.core.content.Content;
 import dev.comeback.core.conversation.Conversation;
@@ -59,26 +62,38 @@ final class Platforms implements AutoCloseable {
         Optional<TelegramBot> telegram = Optional.empty();
         Optional<DiscordBot> discord = Optional.empty();
         try {
-            Coach coach = new Coach(new Conversation(content), new JdbcConversationStore(db.dataSource()));
+            JdbcConversationStore store = new JdbcConversationStore(db.dataSource());
+            Coach coach = new Coach(new Conversation(content), store);
             JdbcOutbox outbox = new JdbcOutbox(db.dataSource());
+            ProgressFiles files = new ProgressFiles(db.dataSource(), coach, content);
             Map<String, PrivateChats> privateChats = new HashMap<>();
+            if (telegramConfig.isPresent()) {
+                privateChats.put("telegram", PrivateChats.byUserId());
+            }
+            if (discordConfig.isPresent()) {
+                privateChats.put(DiscordBot.PLATFORM, DiscordBot.PRIVATE_CHATS);
+            }
+            PrivateChats chats = PrivateChats.byPlatform(privateChats);
+            // Coaching groups: each adapter registers what its platform says about a group when it starts.
+            GroupDesk groups = new GroupDesk(content, store, new JdbcGroupStore(db.dataSource()), chats);
+            coach.setGroups(groups);
             List<Runnable> wakes = new ArrayList<>();
             if (telegramConfig.isPresent()) {
-                TelegramBot bot = TelegramBot.start(telegramConfig.get(), coach, outbox, clock);
+                TelegramBot bot = TelegramBot.start(telegramConfig.get(), coach, outbox, clock, files);
                 telegram = Optional.of(bot);
-                privateChats.put("telegram", PrivateChats.byUserId());
                 wakes.add(bot::wake);
             }
             if (discordConfig.isPresent()) {
-                DiscordBot bot = DiscordBot.start(discordConfig.get(), coach, outbox, clock);
+                DiscordBot bot = DiscordBot.start(discordConfig.get(), coach, outbox, clock, files);
                 discord = Optional.of(bot);
-                privateChats.put(DiscordBot.PLATFORM, DiscordBot.PRIVATE_CHATS);
                 wakes.add(bot::wake);
             }
             QuartzReminderScheduler scheduler = QuartzReminderScheduler.start(db.dataSource(),
-                    sendingAtOnce(ReminderDelivery.queued(coach, PrivateChats.byPlatform(privateChats)), wakes), clock,
+                    sendingAtOnce(groups.routing(ReminderDelivery.queued(coach, chats), true, out -> { }), wakes), clock,
                     settings.deliveryRetention());
+            groups.useScheduler(scheduler);
             Main.planRemindersAtStartUp(coach, scheduler, clock);
+            groups.planAll(clock);
             return new Platforms(db, telegram, discord, scheduler);
         } catch (RuntimeException e) {
             telegram.ifPresent(TelegramBot::close);

@@ -18,6 +18,7 @@ public final class Scenarios {
             new TelegramDeliveryScenario(),
             new DiscordDeliveryScenario(),
             new StartupScenario(),
+            new dev.comeback.bench.files.FilesScenario(),
             new SoakScenario());
 
     private Scenarios() {

@@ -3,10 +3,14 @@ package dev.comeback.core;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.conversation.ConversationState;
 import dev.comeback.core.conversation.Turn;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.group.MemberEvent;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Reply;
 import dev.comeback.core.message.UserRef;
+import dev.comeback.core.progress.ProgressEvent;
+import dev.comeback.core.progress.ProgressEvents;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.delivery.Outgoing;
 import dev.comeback.core.delivery.Urgency;
@@ -45,12 +49,15 @@ public final class Coach {
 
     private final Conversation conversation;
     private final ConversationStore store;
+    private final ProgressEvents history;
     private volatile TurnListener listener = user -> { };
+    private volatile Optional<GroupDesk> groups = Optional.empty();
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
     public Coach(Conversation conversation, ConversationStore store) {
         this.conversation = conversation;
         this.store = store;
+        this.history = new ProgressEvents(conversation.content().protocol());
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -58,6 +65,47 @@ public final class Coach {
 
     public void setTurnListener(TurnListener listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Hands coaching-group turns (group commands, joining by link, the sharing questions) to {@code desk}; without
+     * one, a group only ever gets the pointer to a private chat.
+     */
+    public void setGroups(GroupDesk desk) {
+        this.groups = Optional.of(desk);
+    }
+
+    public Optional<GroupDesk> groups() {
+        return groups;
+    }
+
+    /**
+     * Runs one turn and hands back its messages, each with its destination (a group turn may post in the group
+     * and write to a member privately): the console in group mode, which prints them itself.
+     */
+    public List<Outgoing> handleRouted(Incoming in) {
+        if (groups.isPresent() && groups.get().claims(in)) {
+            try {
+                return groups.get().turn(in, false, Optional.empty()).orElseThrow();
+            } catch (RuntimeException e) {
+                log.error("group turn failed for {}", in.user().key(), e);
+                return List.of(new Outgoing(in.user(), in.chat(), Urgency.REPLY, List.of(Reply.text(OUR_FAULT)), in.at()));
+            }
+        }
+        List<Reply> replies = handle(in);
+        return replies.isEmpty() ? List.of() : List.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()));
+    }
+
+    /**
+     * A platform event about who is in a group chat (a member left, the bot was removed), with the inbound
+     * stream's {@code cursor} moved in the same transaction. Throws if it cannot be stored.
+     */
+    public void memberEvent(MemberEvent event, Optional<Cursor> cursor) {
+        if (groups.isPresent()) {
+            groups.get().event(event, cursor);
+        } else {
+            cursor.ifPresent(this::skip);
+        }
     }
 
     /** Everyone with a stored conversation. */
@@ -108,6 +156,10 @@ public final class Coach {
      * cannot be stored, the person is told so and nothing of it is kept.
      */
     public List<Reply> handle(Incoming in) {
+        if (groups.isPresent() && groups.get().claims(in)) {
+            return handleRouted(in).stream().filter(o -> o.chat().equals(in.chat()))
+                    .flatMap(o -> o.replies().stream()).toList();
+        }
         try {
             return turn(in, false, Optional.empty(), Optional.empty()).orElseThrow();
         } catch (RuntimeException e) {
@@ -124,6 +176,9 @@ public final class Coach {
      * committed; then nothing of it is kept, and the adapter should offer the message again later.
      */
     public boolean handleQueued(Incoming in, Optional<Cursor> cursor) {
+        if (groups.isPresent() && groups.get().claims(in)) {
+            return groups.get().turn(in, true, cursor).isPresent();
+        }
         return turn(in, true, cursor, Optional.empty()).isPresent();
     }
 
@@ -195,11 +250,15 @@ public final class Coach {
             }
             Optional<ConversationState> changed;
             List<Reply> replies;
+            List<ProgressEvent> events = List.of();
+            boolean forget = false;
             try {
                 ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
                 Turn turn = conversation.step(state, in);
-                changed = turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
+                forget = turn.forget();
+                changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
                 replies = turn.replies();
+                events = changed.isPresent() ? history(key, state, turn.state(), in) : List.of();
             } catch (RuntimeException e) {
                 // A message that breaks the step (or a stored state that cannot be read) would break it again on
                 // every retry: answer it, keep what is stored, and move on.
@@ -210,15 +269,26 @@ public final class Coach {
             Optional<Outgoing> outgoing = queue && !replies.isEmpty()
                     ? Optional.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()))
                     : Optional.empty();
-            store.commit(new TurnCommit(key, changed, outgoing, cursor, delivery));
+            store.commit(new TurnCommit(key, changed, outgoing, cursor, delivery, events, forget));
             // A reminder turn re-plans even when it changed nothing: one dropped from the plan (a phase began
-            // while the process was down) must not end the chain of reminders.
-            if (changed.isPresent() || in instanceof Incoming.Due) {
+            // while the process was down) must not end the chain of reminders. A forgotten person has no plan
+            // left, so re-planning drops their scheduled reminders.
+            if (changed.isPresent() || forget || in instanceof Incoming.Due) {
                 notifyListener(in.user());
             }
             return Optional.of(replies);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The turn's history events; a fault in recording them must not cost the person their turn. */
+    private List<ProgressEvent> history(String key, ConversationState before, ConversationState after, Incoming in) {
+        try {
+            return history.between(before, after, in.at());
+        } catch (RuntimeException e) {
+            log.error("cannot record the history of a turn of {}", key, e);
+            return List.of();
         }
     }
 

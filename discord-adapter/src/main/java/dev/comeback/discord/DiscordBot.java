@@ -4,7 +4,10 @@ import dev.comeback.core.Coach;
 import dev.comeback.core.conversation.Commands;
 import dev.comeback.core.delivery.DeliveryLimits;
 import dev.comeback.core.delivery.Dispatcher;
+import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.delivery.PrivateChats;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.group.MemberEvent;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.UserRef;
@@ -17,6 +20,8 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.IntegrationType;
@@ -75,15 +80,22 @@ public final class DiscordBot implements AutoCloseable {
     private final DiscordSender sender;
     private final Dispatcher dispatcher;
     private final Set<String> closedDms = ConcurrentHashMap.newKeySet();
+    private final DiscordGroups groups = new DiscordGroups();
     private final ExecutorService turns = Executors.newSingleThreadExecutor(Dispatcher.daemon("discord-turn"));
     private volatile boolean open = true;
 
-    private DiscordBot(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits)
-            throws InterruptedException {
+    private DiscordBot(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits,
+                       Optional<FileRenderer> files) throws InterruptedException {
         this.coach = coach;
         this.outbox = outbox;
         this.clock = clock;
-        JDABuilder builder = JDABuilder.createLight(config.token(), GatewayIntent.DIRECT_MESSAGES)
+        // JDA always asks for the servers and their channels (where coaching groups post). GUILD_MEMBERS
+        // (privileged, opt-in): members leaving a server, which ends their coaching-group memberships there.
+        List<GatewayIntent> intents = new java.util.ArrayList<>(List.of(GatewayIntent.DIRECT_MESSAGES));
+        if (config.memberEvents()) {
+            intents.add(GatewayIntent.GUILD_MEMBERS);
+        }
+        JDABuilder builder = JDABuilder.createLight(config.token(), intents)
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
                 // OkHttp would silently resend a request whose connection died, perhaps after Discord took it: a
@@ -100,8 +112,10 @@ public final class DiscordBot implements AutoCloseable {
         this.jda = builder.build();
         try {
             jda.awaitReady();
+            coach.groups().ifPresent(desk -> desk.register(PLATFORM, groups));
             this.sender = new DiscordSender(jda, limits, closedDms);
             this.dispatcher = new Dispatcher(outbox, sender, coach::unreachable, clock, 1);
+            files.ifPresent(dispatcher::renderFilesWith);
             registerCommands();
             askToRepeatWhatWasCutOff();
             dispatcher.start();
@@ -118,9 +132,19 @@ public final class DiscordBot implements AutoCloseable {
         return start(config, coach, outbox, clock, DiscordSender.LIMITS);
     }
 
+    /** As {@link #start(DiscordConfig, Coach, JdbcOutbox, Clock)}, attaching files made by {@code files}. */
+    public static DiscordBot start(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, FileRenderer files) {
+        return start(config, coach, outbox, clock, DiscordSender.LIMITS, Optional.of(files));
+    }
+
     public static DiscordBot start(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits) {
+        return start(config, coach, outbox, clock, limits, Optional.empty());
+    }
+
+    public static DiscordBot start(DiscordConfig config, Coach coach, JdbcOutbox outbox, Clock clock, DeliveryLimits limits,
+                                   Optional<FileRenderer> files) {
         try {
-            return new DiscordBot(config, coach, outbox, clock, limits);
+            return new DiscordBot(config, coach, outbox, clock, limits, files);
         } catch (InvalidTokenException e) {
             throw new IllegalStateException("Discord does not accept the bot token: check DISCORD_BOT_TOKEN, as the developer portal gave it");
         } catch (InterruptedException e) {
@@ -188,7 +212,7 @@ public final class DiscordBot implements AutoCloseable {
 
     private void registerCommands() {
         try {
-            jda.updateCommands().addCommands(slashCommands()).complete();
+            jda.updateCommands().addCommands(slashCommands()).addCommands(DiscordGroups.slashCommands()).complete();
         } catch (RuntimeException e) {
             // Typed DMs work without them; the next start registers them again.
             log.warn("could not register the slash commands: {}", e.getMessage());
@@ -198,6 +222,10 @@ public final class DiscordBot implements AutoCloseable {
     private final class Listener extends ListenerAdapter {
         @Override
         public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+            if (event.isFromGuild() && GroupDesk.GROUP_COMMANDS.contains(event.getName())) {
+                groupCommand(event);
+                return;
+            }
             boolean inServer = event.isFromGuild();
             String userId = event.getUser().getId();
             boolean tellClosed = inServer && closedDms.contains(userId);
@@ -234,6 +262,19 @@ public final class DiscordBot implements AutoCloseable {
                     event.getToken(), inServer, "answer (" + event.getComponent().getLabel() + ")");
         }
 
+        /** A member left the server: they leave every coaching group in its channels. */
+        @Override
+        public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+            UserRef user = UserRef.of(PLATFORM, event.getUser().getId());
+            memberEvents(event.getGuild(), MemberEvent.Kind.LEFT, user);
+        }
+
+        /** The bot was removed from the server: its coaching groups there end. */
+        @Override
+        public void onGuildLeave(GuildLeaveEvent event) {
+            memberEvents(event.getGuild(), MemberEvent.Kind.BOT_REMOVED, UserRef.of(PLATFORM, jda.getSelfUser().getId()));
+        }
+
         @Override
         public void onMessageReceived(MessageReceivedEvent event) {
             if (!event.isFromType(ChannelType.PRIVATE) || event.getAuthor().isBot() || event.isWebhookMessage()) {
@@ -247,6 +288,36 @@ public final class DiscordBot implements AutoCloseable {
             submit(new Incoming.Text(user, PRIVATE_CHATS.of(user), text, clock.instant()), event.getMessageIdLong(),
                     null, false, "message");
         }
+    }
+
+    /**
+     * A group command in a server channel: answered in the channel (the deferred reply, public), the group being
+     * the channel. The member's permission and names are noted from the interaction for the core to ask.
+     */
+    private void groupCommand(SlashCommandInteractionEvent event) {
+        groups.saw(event);
+        event.deferReply(false).queue(null, failure -> log.warn("could not acknowledge /{}: {}", event.getName(), failure.getMessage()));
+        ChatRef channel = ChatRef.group(PLATFORM, event.getChannel().getId());
+        sender.rememberInGroup(channel.id(), new DiscordSender.Pending(event.getToken(), true, false));
+        String args = event.getOptions().stream()
+                .map(o -> o.getType() == OptionType.USER ? "<@" + o.getAsString() + ">" : o.getAsString())
+                .collect(Collectors.joining(" "));
+        String text = "/" + event.getName() + (args.isEmpty() ? "" : " " + args);
+        submit(new Incoming.Text(UserRef.of(PLATFORM, event.getUser().getId()), channel, text, clock.instant()),
+                event.getIdLong(), event.getToken(), false, "/" + event.getName());
+    }
+
+    private void memberEvents(net.dv8tion.jda.api.entities.Guild guild, MemberEvent.Kind kind, UserRef user) {
+        List<String> channels = guild.getTextChannels().stream().map(c -> c.getId()).toList();
+        turns.execute(() -> {
+            for (String channel : channels) {
+                try {
+                    coach.memberEvent(new MemberEvent(kind, user, ChatRef.group(PLATFORM, channel), clock.instant()), Optional.empty());
+                } catch (RuntimeException e) {
+                    log.error("could not apply {} in channel {}", kind, channel, e);
+                }
+            }
+        });
     }
 
     private void submit(Incoming in, long eventId, String token, boolean ephemeral, String what) {

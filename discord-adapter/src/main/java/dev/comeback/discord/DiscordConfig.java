@@ -8,7 +8,11 @@ import java.util.Optional;
  * and, for a proxy or a test server, the REST base URL ({@code http://host:port/api/v10/}) and the gateway
  * WebSocket URL ({@code ws://host:port}). Empty means Discord's own.
  */
-public record DiscordConfig(String token, Optional<String> apiUrl, Optional<String> gatewayUrl) {
+public record DiscordConfig(String token, Optional<String> apiUrl, Optional<String> gatewayUrl, boolean memberEvents) {
+    public DiscordConfig(String token, Optional<String> apiUrl, Optional<String> gatewayUrl) {
+        this(token, apiUrl, gatewayUrl, false);
+    }
+
     public DiscordConfig {
         Objects.requireNonNull(token, "token");
         if (token.isBlank()) {
@@ -30,6 +34,14 @@ public record DiscordConfig(String token, Optional<String> apiUrl, Optional<Stri
 
     public static DiscordConfig of(String token, String apiUrl, String gatewayUrl) {
         return new DiscordConfig(token, Optional.ofNullable(apiUrl), Optional.ofNullable(gatewayUrl));
+    }
+
+    /**
+     * With {@code on}, asks Discord for member events (the privileged Server Members intent, which must be
+     * switched on in the developer portal), so a member leaving the server leaves its coaching groups.
+     */
+    public DiscordConfig withMemberEvents(boolean on) {
+        return new DiscordConfig(token, apiUrl, gatewayUrl, on);
     }
 
     private static String withSlash(String url) {

@@ -7,6 +7,7 @@ import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.delivery.Part;
 import dev.comeback.core.delivery.PlatformSender;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -39,7 +40,14 @@ final class DiscordSender implements PlatformSender {
      * proactive messages draw at 22 a second; replies may use the rest.
      */
     static final Pacer.Limits PACING = new Pacer.Limits(45, 22, Duration.ofMillis(5200), 5, Duration.ofMillis(5200), 5);
-    static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, Render.MAX_TEXT);
+    /**
+     * Files: a message's content (a file's caption) holds up to 2,000 characters, and a bot outside boosted
+     * servers may upload 10 MiB per message (JDA's {@code Message.MAX_FILE_SIZE}; Discord raised the limit to
+     * 25 MB in 2023, discord-api-docs issue 6058, and set it back to 10 MiB in 2024). Images show inline, so
+     * photos and documents share the limit.
+     */
+    static final DeliveryLimits LIMITS = new DeliveryLimits(PACING, Render.MAX_TEXT)
+            .withFiles(Render.MAX_TEXT, Message.MAX_FILE_SIZE, Message.MAX_FILE_SIZE);
 
     /** An interaction still to be answered: its webhook token (memory only), and how. */
     record Pending(String token, boolean deferredReply, boolean ephemeral, long receivedNanos) {
@@ -54,6 +62,7 @@ final class DiscordSender implements PlatformSender {
     private final JDA jda;
     private final DeliveryLimits limits;
     private final Map<String, Pending> interactions = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Pending>> groupInteractions = new ConcurrentHashMap<>();
     private final Set<String> closedDms;
     /** DM channels opened so far, by user id: a second message to a person needs no second request to open it. */
     private final Map<String, PrivateChannel> dmChannels = new ConcurrentHashMap<>();
@@ -62,6 +71,14 @@ final class DiscordSender implements PlatformSender {
         this.jda = jda;
         this.limits = limits;
         this.closedDms = closedDms;
+    }
+
+    /**
+     * A group command's deferred reply, in its channel: the next message the outbox has for that channel
+     * answers it (the channel's messages go out one at a time, in order); any other goes to the channel.
+     */
+    void rememberInGroup(String channelId, Pending pending) {
+        groupInteractions.computeIfAbsent(channelId, c -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addLast(pending);
     }
 
     void remember(String interactionId, Pending pending) {
@@ -90,6 +107,9 @@ final class DiscordSender implements PlatformSender {
         String chat = message.chat().id();
         String bot = jda.getSelfUser().getId();
         try {
+            if (message.chat().isGroup()) {
+                return toChannel(chat, part, index, bot);
+            }
             if (chat.startsWith("i")) {
                 Optional<Pending> pending = Optional.ofNullable(interactions.get(chat.substring(1)));
                 if (pending.isPresent()) {
@@ -121,6 +141,35 @@ final class DiscordSender implements PlatformSender {
         } catch (RuntimeException e) {
             return new Outcome.Transient("no answer from Discord: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
+    }
+
+    private Outcome toChannel(String channelId, Part part, int index, String bot) {
+        java.util.Deque<Pending> waiting = groupInteractions.getOrDefault(channelId, new java.util.ArrayDeque<>());
+        long now = System.nanoTime();
+        waiting.removeIf(p -> now - p.receivedNanos() > TOKEN_LIFETIME_NANOS);
+        Pending pending = index == 0 ? waiting.pollFirst() : null;
+        if (pending != null) {
+            try {
+                InteractionHook.from(jda, pending.token()).editOriginal(Render.edit(part, bot)).complete();
+                return new Outcome.Sent();
+            } catch (ErrorResponseException e) {
+                if (!expired(e)) {
+                    throw e;
+                }
+            }
+        }
+        net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel channel =
+                jda.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            return new Outcome.Rejected("channel " + channelId + " is not one the bot can see");
+        }
+        try {
+            channel.sendMessage(Render.create(part, bot)).complete();
+        } catch (net.dv8tion.jda.api.exceptions.InsufficientPermissionException e) {
+            // Trying again will not help until someone changes the channel's permissions.
+            return new Outcome.Rejected("no permission in channel " + channelId + ": " + e.getPermission().getName());
+        }
+        return new Outcome.Sent();
     }
 
     private Outcome dm(String userId, Part part, String bot) {

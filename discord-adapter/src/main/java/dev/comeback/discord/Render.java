@@ -4,6 +4,7 @@ import dev.comeback.core.delivery.Part;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -50,14 +51,19 @@ final class Render {
         return label.length() <= 80 ? label : label.substring(0, 79) + "…";
     }
 
+    /** A part with a file made carries it as an attachment ({@code files[0]}), its text as the content. */
     static MessageCreateData create(Part part, String botUserId) {
-        return new MessageCreateBuilder().setContent(escape(part.text())).setComponents(rows(part, botUserId))
-                .setAllowedMentions(List.of()).build();
+        MessageCreateBuilder b = new MessageCreateBuilder().setContent(escape(part.text())).setComponents(rows(part, botUserId))
+                .setAllowedMentions(List.of());
+        part.file().ifPresent(f -> b.setFiles(FileUpload.fromData(f.bytes(), f.fileName())));
+        return b.build();
     }
 
     static MessageEditData edit(Part part, String botUserId) {
-        return new MessageEditBuilder().setContent(escape(part.text())).setComponents(rows(part, botUserId))
-                .setAllowedMentions(List.of()).build();
+        MessageEditBuilder b = new MessageEditBuilder().setContent(escape(part.text())).setComponents(rows(part, botUserId))
+                .setAllowedMentions(List.of());
+        part.file().ifPresent(f -> b.setFiles(FileUpload.fromData(f.bytes(), f.fileName())));
+        return b.build();
     }
 
     /** The same rows with every button disabled: a pressed message cannot be pressed again. */

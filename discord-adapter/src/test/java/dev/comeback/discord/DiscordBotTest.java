@@ -51,7 +51,8 @@ class DiscordBotTest {
 
     @Test
     void slashCommandsAreRegisteredFromTheCommandTableWithTypedOptions() {
-        assertThat(discord.commands()).hasSize(dev.comeback.core.conversation.Commands.ALL.size());
+        assertThat(discord.commands()).hasSize(dev.comeback.core.conversation.Commands.ALL.size()
+                + dev.comeback.core.group.GroupDesk.GROUP_COMMANDS.size());
         var checkin = java.util.stream.StreamSupport.stream(discord.commands().spliterator(), false)
                 .filter(c -> c.path("name").asText().equals("checkin")).findFirst().orElseThrow();
         assertThat(checkin.path("description").asText()).contains("check-in");

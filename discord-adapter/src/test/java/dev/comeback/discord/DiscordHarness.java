@@ -1,6 +1,8 @@
 package dev.comeback.discord;
 
 import dev.comeback.core.Coach;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.storage.JdbcGroupStore;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.delivery.DeliveryLimits;
 import dev.comeback.core.delivery.Pacer;
@@ -35,6 +37,8 @@ final class DiscordHarness implements AutoCloseable {
     final JdbcOutbox outbox;
     final JdbcConversationStore store;
     final Coach coach;
+    final JdbcGroupStore groups;
+    final GroupDesk desk;
     final Clock clock;
     private final DeliveryLimits limits;
     DiscordBot bot;
@@ -47,12 +51,16 @@ final class DiscordHarness implements AutoCloseable {
         this.store = new JdbcConversationStore(db.dataSource());
         this.outbox = new JdbcOutbox(db.dataSource());
         this.coach = new Coach(new Conversation(ChatDriver.CONTENT), store);
+        this.groups = new JdbcGroupStore(db.dataSource());
+        this.desk = new GroupDesk(ChatDriver.CONTENT, store, groups, DiscordBot.PRIVATE_CHATS);
+        coach.setGroups(desk);
         this.bot = start();
     }
 
     DiscordBot start() {
-        DiscordConfig config = DiscordConfig.of(TOKEN, discord.apiUrl(), discord.gatewayUrl());
-        return DiscordBot.start(config, coach, outbox, clock, limits);
+        DiscordConfig config = DiscordConfig.of(TOKEN, discord.apiUrl(), discord.gatewayUrl()).withMemberEvents(true);
+        return DiscordBot.start(config, coach, outbox, clock, limits,
+                java.util.Optional.of(new dev.comeback.core.progress.ProgressFiles(db.dataSource(), coach, ChatDriver.CONTENT)));
     }
 
     void restart() {

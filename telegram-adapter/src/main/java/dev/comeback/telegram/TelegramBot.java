@@ -2,8 +2,12 @@ package dev.comeback.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.comeback.core.Coach;
+import dev.comeback.core.group.GroupCommands;
+import dev.comeback.core.group.MemberEvent;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
 import dev.comeback.core.conversation.Commands;
 import dev.comeback.core.delivery.Dispatcher;
+import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.storage.Cursor;
@@ -61,6 +65,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Clock clock;
     private final TelegramClient client;
     private final UpdateReader reader;
+    private final TelegramGroups groups;
     private final Dispatcher dispatcher;
     private final TelegramBotsLongPollingApplication polling;
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(Dispatcher.daemon("telegram-poll"));
@@ -69,8 +74,8 @@ public final class TelegramBot implements AutoCloseable {
     private final Duration pollTimeout;
     private volatile boolean open = true;
 
-    private TelegramBot(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits)
-            throws TelegramApiException {
+    private TelegramBot(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits,
+                        Optional<FileRenderer> files) throws TelegramApiException {
         this.coach = coach;
         this.clock = clock;
         this.pollTimeout = config.pollTimeout();
@@ -86,10 +91,13 @@ public final class TelegramBot implements AutoCloseable {
         this.client = new OkHttpTelegramClient(http, config.token(), url);
         this.username = whoAmI(client).getUserName();
         this.reader = new UpdateReader(username);
+        this.groups = new TelegramGroups(client);
+        coach.groups().ifPresent(desk -> desk.register(UpdateReader.PLATFORM, groups));
         publishCommands();
         this.handledUpTo = new AtomicLong(coach.cursor(CURSOR).orElse(0));
         this.dispatcher = new Dispatcher(outbox, new TelegramSender(client, new MessageWriter(username),
                 MessageWriter.LIMITS.withPacing(limits), clock), coach::unreachable, clock, SENDER_THREADS);
+        files.ifPresent(dispatcher::renderFilesWith);
         dispatcher.start();
         this.polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollThread);
         int timeout = (int) config.pollTimeout().toSeconds();
@@ -97,19 +105,29 @@ public final class TelegramBot implements AutoCloseable {
                 .offset((int) (handledUpTo.get() + 1))
                 .limit(100)
                 .timeout(timeout)
-                .allowedUpdates(List.of("message", "callback_query"))
+                .allowedUpdates(List.of("message", "callback_query", "chat_member", "my_chat_member"))
                 .build(), (LongPollingUpdateConsumer) this::consume);
         log.info("Telegram bot @{} is polling {} from update {}", username, config.apiUrl(), handledUpTo.get() + 1);
     }
 
     /** Connects with the token and starts receiving and sending; throws if Telegram refuses the token. */
     public static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock) {
-        return start(config, coach, outbox, clock, MessageWriter.PACING);
+        return start(config, coach, outbox, clock, MessageWriter.PACING, Optional.empty());
+    }
+
+    /** As {@link #start(TelegramConfig, Coach, JdbcOutbox, Clock)}, sending files (photos, documents) made by {@code files}. */
+    public static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, FileRenderer files) {
+        return start(config, coach, outbox, clock, MessageWriter.PACING, Optional.of(files));
     }
 
     static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits) {
+        return start(config, coach, outbox, clock, limits, Optional.empty());
+    }
+
+    static TelegramBot start(TelegramConfig config, Coach coach, JdbcOutbox outbox, Clock clock, Pacer.Limits limits,
+                             Optional<FileRenderer> files) {
         try {
-            return new TelegramBot(config, coach, outbox, clock, limits);
+            return new TelegramBot(config, coach, outbox, clock, limits, files);
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
                 throw new IllegalStateException("Telegram does not accept the bot token (" + e.getErrorCode()
@@ -169,8 +187,12 @@ public final class TelegramBot implements AutoCloseable {
         List<BotCommand> commands = Commands.ALL.stream()
                 .map(c -> new BotCommand(c.name(), c.description()))
                 .toList();
+        // In groups: help, and the coaching-group commands.
+        List<BotCommand> inGroups = new java.util.ArrayList<>(commands.stream().filter(c -> c.getCommand().equals("help")).toList());
+        GroupCommands.ALL.forEach(c -> inGroups.add(new BotCommand(c.name(), c.description())));
         try {
             client.execute(SetMyCommands.builder().commands(commands).build());
+            client.execute(SetMyCommands.builder().commands(inGroups).scope(new BotCommandScopeAllGroupChats()).build());
         } catch (TelegramApiException e) {
             // The menu is a convenience; typed commands work without it.
             log.warn("could not publish the command menu: {}", e.getMessage());
@@ -191,12 +213,16 @@ public final class TelegramBot implements AutoCloseable {
         if (update.hasCallbackQuery()) {
             settle(update.getCallbackQuery());
         }
-        Optional<Incoming> incoming = reader.read(update, clock.instant());
+        groups.saw(update);
+        Optional<MemberEvent> event = reader.event(update, clock.instant());
+        Optional<Incoming> incoming = event.isPresent() ? Optional.empty() : reader.read(update, clock.instant());
         Cursor cursor = new Cursor(CURSOR, update.getUpdateId());
         long delay = 250;
         while (open) {
             try {
-                if (incoming.isPresent()) {
+                if (event.isPresent()) {
+                    coach.memberEvent(event.get(), Optional.of(cursor));
+                } else if (incoming.isPresent()) {
                     coach.handleQueued(incoming.get(), Optional.of(cursor));
                 } else {
                     coach.skip(cursor);

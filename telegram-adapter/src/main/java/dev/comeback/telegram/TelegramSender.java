@@ -5,6 +5,10 @@ import dev.comeback.core.delivery.Outcome;
 import dev.comeback.core.delivery.OutboxMessage;
 import dev.comeback.core.delivery.Part;
 import dev.comeback.core.delivery.PlatformSender;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -48,7 +52,16 @@ final class TelegramSender implements PlatformSender {
     @Override
     public Outcome send(OutboxMessage message, Part part, int index) {
         try {
-            client.execute(writer.render(message.chat().id(), part));
+            if (part.file().isPresent()) {
+                PartialBotApiMethod<Message> upload = writer.renderFile(message.chat().id(), part, part.file().get());
+                if (upload instanceof SendPhoto photo) {
+                    client.execute(photo);
+                } else {
+                    client.execute((SendDocument) upload);
+                }
+            } else {
+                client.execute(writer.render(message.chat().id(), part));
+            }
             return new Outcome.Sent();
         } catch (TelegramApiRequestException e) {
             int code = e.getErrorCode() == null ? 0 : e.getErrorCode();

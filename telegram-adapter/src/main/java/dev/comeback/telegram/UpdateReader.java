@@ -1,10 +1,13 @@
 package dev.comeback.telegram;
 
+import dev.comeback.core.group.MemberEvent;
 import dev.comeback.core.message.ChatRef;
 import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.UserRef;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -28,6 +31,46 @@ final class UpdateReader {
 
     UpdateReader(String botUsername) {
         this.botUsername = botUsername;
+    }
+
+    /**
+     * A change of who is in a group: someone left or was removed ({@code chat_member}, or the service message
+     * {@code left_chat_member}), or the bot itself was removed ({@code my_chat_member} left or kicked).
+     */
+    Optional<MemberEvent> event(Update update, Instant now) {
+        if (update.hasMyChatMember()) {
+            ChatMemberUpdated change = update.getMyChatMember();
+            Optional<ChatRef> chat = chatOf(change.getChat()).filter(ChatRef::isGroup);
+            if (chat.isPresent() && gone(change.getNewChatMember()) && change.getFrom() != null) {
+                return Optional.of(new MemberEvent(MemberEvent.Kind.BOT_REMOVED, userOf(change.getFrom()), chat.get(), now));
+            }
+            return Optional.empty();
+        }
+        if (update.hasChatMember()) {
+            ChatMemberUpdated change = update.getChatMember();
+            Optional<ChatRef> chat = chatOf(change.getChat()).filter(ChatRef::isGroup);
+            if (chat.isPresent() && gone(change.getNewChatMember()) && isPerson(change.getNewChatMember().getUser())) {
+                return Optional.of(new MemberEvent(MemberEvent.Kind.LEFT, userOf(change.getNewChatMember().getUser()), chat.get(), now));
+            }
+            return Optional.empty();
+        }
+        if (update.hasMessage() && update.getMessage().getLeftChatMember() != null) {
+            User left = update.getMessage().getLeftChatMember();
+            Optional<ChatRef> chat = chatOf(update.getMessage().getChat()).filter(ChatRef::isGroup);
+            if (chat.isEmpty()) {
+                return Optional.empty();
+            }
+            if (Boolean.TRUE.equals(left.getIsBot()) && botUsername.equalsIgnoreCase(left.getUserName())) {
+                User by = update.getMessage().getFrom() == null ? left : update.getMessage().getFrom();
+                return Optional.of(new MemberEvent(MemberEvent.Kind.BOT_REMOVED, userOf(by), chat.get(), now));
+            }
+            return isPerson(left) ? Optional.of(new MemberEvent(MemberEvent.Kind.LEFT, userOf(left), chat.get(), now)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean gone(ChatMember member) {
+        return member != null && ("left".equals(member.getStatus()) || "kicked".equals(member.getStatus()));
     }
 
     Optional<Incoming> read(Update update, Instant now) {

@@ -3,6 +3,9 @@ package dev.comeback.telegram;
 import dev.comeback.core.time.ShiftableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.comeback.core.Coach;
+import dev.comeback.core.delivery.PrivateChats;
+import dev.comeback.core.group.GroupDesk;
+import dev.comeback.core.storage.JdbcGroupStore;
 import dev.comeback.core.conversation.Conversation;
 import dev.comeback.core.delivery.Pacer;
 import dev.comeback.core.storage.Database;
@@ -32,6 +35,8 @@ final class BotHarness implements AutoCloseable {
     final JdbcOutbox outbox;
     final JdbcConversationStore store;
     final Coach coach;
+    final JdbcGroupStore groups;
+    final GroupDesk desk;
     final ShiftableClock clock = new ShiftableClock();
     private final Pacer.Limits limits;
     TelegramBot bot;
@@ -43,12 +48,16 @@ final class BotHarness implements AutoCloseable {
         this.store = new JdbcConversationStore(db.dataSource());
         this.outbox = new JdbcOutbox(db.dataSource());
         this.coach = new Coach(new Conversation(ChatDriver.CONTENT), store);
+        this.groups = new JdbcGroupStore(db.dataSource());
+        this.desk = new GroupDesk(ChatDriver.CONTENT, store, groups, PrivateChats.byUserId());
+        coach.setGroups(desk);
         this.bot = start();
     }
 
     TelegramBot start() {
         TelegramConfig config = TelegramConfig.of(TOKEN, "http://127.0.0.1:" + api.port()).withPollTimeout(Duration.ofSeconds(1));
-        return TelegramBot.start(config, coach, outbox, clock, limits);
+        return TelegramBot.start(config, coach, outbox, clock, limits,
+                java.util.Optional.of(new dev.comeback.core.progress.ProgressFiles(db.dataSource(), coach, ChatDriver.CONTENT)));
     }
 
     /** Stops the bot as a crash would leave it: whatever is in the database stays, nothing else. */

@@ -52,7 +52,10 @@ class TelegramBotTest {
     @Test
     void atStartTheCommandMenuIsPublished() {
         List<FakeBotApi.Call> calls = api.calls("setmycommands");
-        assertThat(calls).hasSize(1);
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1).body().path("scope").path("type").asText()).isEqualTo("all_group_chats");
+        assertThat(StreamSupport.stream(calls.get(1).body().path("commands").spliterator(), false).map(c -> c.path("command").asText()))
+                .containsExactly("help", "coach", "join", "leave", "roster", "nudge", "warmup", "digest");
         List<String> names = StreamSupport.stream(calls.get(0).body().path("commands").spliterator(), false)
                 .map(c -> c.path("command").asText()).toList();
         assertThat(names).contains("start", "checkin", "status", "stop", "help");

@@ -98,4 +98,23 @@ class UpdateReaderTest {
     private Optional<Boolean> addressed(String json) throws Exception {
         return read(json).map(i -> ((Incoming.Text) i).addressed());
     }
+
+    @Test
+    void aMemberLeavingOrTheBotBeingRemovedAreGroupMemberEvents() throws Exception {
+        String left = """
+                {"update_id": 6, "message": {"message_id": 10, "date": 1764064800,
+                  "chat": {"id": -100, "type": "supergroup", "title": "Lifters"},
+                  "from": {"id": 78, "is_bot": false, "first_name": "Bob"},
+                  "left_chat_member": {"id": 78, "is_bot": false, "first_name": "Bob"}}}""";
+        assertThat(reader.event(update(left), NOW)).contains(new dev.comeback.core.group.MemberEvent(
+                dev.comeback.core.group.MemberEvent.Kind.LEFT, UserRef.of("telegram", "78"), ChatRef.group("telegram", "-100"), NOW));
+        String kicked = """
+                {"update_id": 7, "my_chat_member": {"date": 1764064800,
+                  "chat": {"id": -100, "type": "supergroup", "title": "Lifters"},
+                  "from": {"id": 77, "is_bot": false, "first_name": "Ann"},
+                  "old_chat_member": {"status": "member", "user": {"id": 42, "is_bot": true, "first_name": "Comeback", "username": "comeback_test_bot"}},
+                  "new_chat_member": {"status": "kicked", "until_date": 0, "user": {"id": 42, "is_bot": true, "first_name": "Comeback", "username": "comeback_test_bot"}}}}""";
+        assertThat(reader.event(update(kicked), NOW).map(e -> e.kind())).contains(dev.comeback.core.group.MemberEvent.Kind.BOT_REMOVED);
+        assertThat(reader.event(update(message(-100, "supergroup", "/join", "")), NOW)).isEmpty();
+    }
 }

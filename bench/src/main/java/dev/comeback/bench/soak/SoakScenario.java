@@ -56,7 +56,7 @@ public final class SoakScenario implements Scenario {
 
     @Override
     public String title() {
-        return "5. Soak: 1,000,000 commits without a restart";
+        return "6. Soak: 1,000,000 commits without a restart";
     }
 
     @Override

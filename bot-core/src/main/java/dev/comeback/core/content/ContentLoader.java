@@ -160,6 +160,7 @@ public final class ContentLoader {
         });
         validateSigns(rules, "signs", rules.signs());
         validateSigns(rules, "warnings", rules.warnings());
+        validateSigns(rules, "urgent", rules.urgent());
     }
 
     private static void validateSigns(RedFlagRules rules, String field, java.util.List<RedFlagRules.Sign> signs) {
@@ -178,6 +179,7 @@ public final class ContentLoader {
             named.addAll(s.domain());
             named.addAll(s.softeners());
             named.addAll(s.unless());
+            named.addAll(s.notWhen());
             for (String concept : named) {
                 if (!rules.concepts().containsKey(concept)) {
                     throw new ContentException(f, at, "names the concept '" + concept + "', which concepts does not define");

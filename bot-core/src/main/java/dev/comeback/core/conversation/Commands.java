@@ -42,6 +42,11 @@ public final class Commands {
             new Command("settings", "time zone, kg or lb, body weight, one-rep max, waking hours, training days",
                     List.of(Option.text("field", "what to change, and to what: weight 80, zone Europe/Berlin, units lb"))),
             new Command("status", "where you stand"),
+            new Command("progress", "your pain chart over time"),
+            new Command("history", "your last 14 check-ins"),
+            new Command("report", "a one-page PDF for your physiotherapist or doctor"),
+            new Command("export", "everything stored about you, as a file"),
+            new Command("forget", "delete everything stored about you (asks first)"),
             new Command("stop", "pause everything until you send /start"),
             new Command("reset", "delete everything and start over (asks first)"),
             new Command("help", "the list of commands"));

@@ -7,6 +7,7 @@ import dev.comeback.core.message.Reply;
 import dev.comeback.core.protocol.Units;
 import dev.comeback.core.reminders.PlannedReminder;
 import dev.comeback.core.safety.RedFlag;
+import dev.comeback.core.safety.RedFlagRules;
 import dev.comeback.core.safety.RedFlagDetector;
 import dev.comeback.core.triage.Answer;
 import dev.comeback.core.triage.Outcome;
@@ -57,6 +58,7 @@ public final class Conversation {
     private final RecoveryDialog recovery;
     private final ReminderDialog reminders;
     private final ProfileDialog profile;
+    private final DataDialog data;
 
     public Conversation(Content content) {
         this.content = content;
@@ -65,6 +67,12 @@ public final class Conversation {
         this.recovery = new RecoveryDialog(content, redFlags, this);
         this.reminders = new ReminderDialog(content);
         this.profile = new ProfileDialog(content, this, recovery, reminders);
+        this.data = new DataDialog(this);
+    }
+
+    /** The content this conversation runs on (the protocol's rules, the quiz). */
+    public Content content() {
+        return content;
     }
 
     ProfileDialog profile() {
@@ -95,6 +103,12 @@ public final class Conversation {
             }
             if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored)) {
                 return confirmRedFlag(stored, flag.get(), now);
+            }
+            if (!in.chat().isGroup() && !isReferredToADoctor(stored) && stored.overlay() != Overlay.CONFIRM_RED_FLAG) {
+                Optional<RedFlag> urgent = redFlags.scanUrgent(text.text());
+                if (urgent.isPresent()) {
+                    return confirmRedFlag(stored, urgent.get(), now);
+                }
             }
         }
         if (in.chat().isGroup()) {
@@ -148,6 +162,9 @@ public final class Conversation {
     Turn dispatch(ConversationState state, Input input, Instant now) {
         if (input instanceof Input.Command command) {
             return command(state, command.name(), command.args(), now);
+        }
+        if (input instanceof Input.Choice choice && choice.promptId().equals(DataDialog.FORGET_PROMPT)) {
+            return data.press(state, choice.optionId(), now);
         }
         if (state.stage() == Stage.NEW && state.overlay() == Overlay.NONE) {
             return start(state, now);
@@ -240,6 +257,8 @@ public final class Conversation {
                 }
                 ConversationState confirming = state.withOverlay(Overlay.CONFIRM_RESET, "");
                 return turn(confirming, now, prompt(confirming, now).reply());
+            case "progress", "history", "report", "export", "forget":
+                return data.command(state, name, now);
             case "checkin", "today", "plan":
                 return recoveryCommand(state, name, args, now);
             case "reminders":
@@ -414,14 +433,18 @@ public final class Conversation {
             return turn(kept, now, Reply.text(Texts.RESET_KEPT), prompt(kept, now).reply());
         }
         String signId = pendingSign(state);
+        Optional<RedFlagRules.Sign> urgent = urgentSign(signId);
         switch (choice.optionId()) {
             case "yes":
-                return emergency(state.withoutOverlay(), new RedFlag(signId, signName(signId), true), now);
+                return urgent.isPresent() ? refer(state, urgentOutcome(urgent.get()), signName(signId), now)
+                        : emergency(state.withoutOverlay(), new RedFlag(signId, signName(signId), true), now);
             case "unsure":
                 ConversationState checking = state.withOverlay(Overlay.CONFIRM_RED_FLAG, signId + CHECK_SHOWN);
                 return turn(checking, now, prompt(checking, now).reply());
             case "still_unsure":
-                return emergency(state.withoutOverlay(), new RedFlag(signId, "possible " + signName(signId) + " (you could not rule it out)", true), now);
+                String possible = "possible " + signName(signId) + " (you could not rule it out)";
+                return urgent.isPresent() ? refer(state, urgentOutcome(urgent.get()), possible, now)
+                        : emergency(state.withoutOverlay(), new RedFlag(signId, possible, true), now);
             default:
                 ConversationState cleared = state.withoutOverlay();
                 return turn(cleared, now, Reply.text(Texts.RED_FLAG_CLEARED), prompt(cleared, now).reply());
@@ -436,9 +459,31 @@ public final class Conversation {
 
     /** How a person can check the sign themselves: the check text of the quiz question about it. */
     private String checkFor(String signId) {
-        return content.redFlags().signs().stream().filter(s -> s.id().equals(signId)).findFirst()
+        return askable().filter(s -> s.id().equals(signId)).findFirst()
                 .flatMap(s -> content.triage().question(s.checkQuestion())).map(TriageQuiz.Question::check)
                 .filter(c -> !c.isBlank()).orElse(Texts.GENERIC_CHECK);
+    }
+
+    /** Every sign a red-flag question may be about: emergencies, then urgent signs. */
+    private java.util.stream.Stream<RedFlagRules.Sign> askable() {
+        return java.util.stream.Stream.concat(content.redFlags().signs().stream(), content.redFlags().urgent().stream());
+    }
+
+    private Optional<RedFlagRules.Sign> urgentSign(String signId) {
+        return content.redFlags().urgent().stream().filter(s -> s.id().equals(signId)).findFirst();
+    }
+
+    /** What a yes to an urgent sign means: the outcome of the yes to its quiz question (URGENT in the default quiz). */
+    private Outcome urgentOutcome(RedFlagRules.Sign sign) {
+        return content.triage().question(sign.checkQuestion()).flatMap(q -> q.options().stream()
+                .filter(o -> o.id().equals("yes")).findFirst()).map(TriageQuiz.Option::outcome)
+                .filter(o -> o != Outcome.RECOVERY).orElse(Outcome.URGENT);
+    }
+
+    /** Referred to a doctor today or to emergency care already: an urgent sign adds nothing to that advice. */
+    private boolean isReferredToADoctor(ConversationState state) {
+        return state.stage() == Stage.REFERRED && state.triageResult()
+                .map(r -> r.outcome() == Outcome.EMERGENCY || r.outcome() == Outcome.URGENT).orElse(false);
     }
 
     /** Asks whether a sign named uncertainly is really happening; "Yes" is an emergency. */
@@ -448,7 +493,7 @@ public final class Conversation {
     }
 
     private String signName(String signId) {
-        return content.redFlags().signs().stream().filter(s -> s.id().equals(signId))
+        return askable().filter(s -> s.id().equals(signId))
                 .map(s -> s.name()).findFirst().orElse("an emergency symptom");
     }
 
@@ -468,7 +513,12 @@ public final class Conversation {
 
     /** A warning sign reported during recovery: training stops and a clinician should look at it. */
     Turn seeClinician(ConversationState state, String reason, Instant now) {
-        TriageResult result = new TriageResult(Outcome.SEE_CLINICIAN, List.of(reason), "", now);
+        return refer(state, Outcome.SEE_CLINICIAN, reason, now);
+    }
+
+    /** A sign reported outside the quiz whose outcome is a referral: training stops, with that outcome's advice. */
+    private Turn refer(ConversationState state, Outcome outcome, String reason, Instant now) {
+        TriageResult result = new TriageResult(outcome, List.of(reason), "", now);
         ConversationState next = state.withoutOverlay().withStage(Stage.REFERRED).withTask(Task.NONE)
                 .withTriage(List.of(), Optional.of(result));
         return turn(next, now, referral(next, true));
@@ -553,7 +603,13 @@ public final class Conversation {
     private Turn triageAnswer(ConversationState state, Input input, Instant now) {
         Prompt prompt = prompt(state, now);
         if (!(input instanceof Input.Choice choice)) {
-            return turn(state, now, Reply.text(Texts.chooseButton(labels(prompt.reply()))), prompt.reply());
+            String choose = Texts.chooseButton(labels(prompt.reply()));
+            String said = input instanceof Input.FreeText text ? switch (FreeTalk.of(text.text())) {
+                case PAIN_OR_WORRY -> Texts.PAIN_HEARD_IN_TRIAGE + " " + choose;
+                case TRAINING_QUESTION, MEDICATION -> Texts.AFTER_THE_QUIZ + " " + choose;
+                default -> text.text().contains("?") ? Texts.AFTER_THE_QUIZ + " " + choose : choose;
+            } : choose;
+            return turn(state, now, Reply.text(said), prompt.reply());
         }
         if (!choice.promptId().equals(prompt.id())) {
             return stale(state, now);
@@ -618,7 +674,7 @@ public final class Conversation {
         if (state.overlay() == Overlay.CONFIRM_RED_FLAG) {
             String signId = pendingSign(state);
             boolean checkShown = state.pendingRedFlag().endsWith(CHECK_SHOWN);
-            String question = Texts.redFlagQuestion(signName(signId));
+            String question = urgentSign(signId).isPresent() ? Texts.urgentQuestion(signName(signId)) : Texts.redFlagQuestion(signName(signId));
             return Prompt.buttons(RED_FLAG_PROMPT, checkShown ? checkFor(signId) + "\n" + question : question, List.of(
                     Prompt.button(RED_FLAG_PROMPT, "yes", Texts.RED_FLAG_YES), Prompt.button(RED_FLAG_PROMPT, "no", Texts.RED_FLAG_NO),
                     checkShown ? Prompt.button(RED_FLAG_PROMPT, "still_unsure", Texts.STILL_NOT_SURE)
@@ -679,7 +735,7 @@ public final class Conversation {
         return turn(state, now, Reply.text(why), prompt(state, now).reply());
     }
 
-    private Turn withPrompt(ConversationState state, Instant now, Reply first) {
+    Turn withPrompt(ConversationState state, Instant now, Reply first) {
         if (state.stage() == Stage.NEW && state.overlay() == Overlay.NONE) {
             return turn(state, now, first, Reply.text("Send /start to begin."));
         }

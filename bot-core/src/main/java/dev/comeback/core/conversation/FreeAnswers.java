@@ -27,7 +27,7 @@ final class FreeAnswers {
             "negative", "not really", "not at all", "not yet", "it doesnt", "it does not", "noo", "nop", "no way", "not");
     private static final List<String> YES_STARTS = List.of("yes", "yep", "yeah", "yea", "ya", "yah", "yup", "y", "sure",
             "correct", "definitely", "absolutely", "affirmative", "aye", "uh huh", "it does", "true", "a bit", "a little",
-            "slightly", "somewhat", "yess", "yas", "passed");
+            "slightly", "somewhat", "yess", "yas");
     /**
      * Longer texts are sentences, not answers ("I did deadlifts and..." is not a yes), unless their first word
      * is a plain yes or no ("no its just from leg day").

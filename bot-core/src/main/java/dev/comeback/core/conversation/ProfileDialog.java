@@ -47,6 +47,8 @@ final class ProfileDialog {
     static final double ONE_REP_MAX_MIN_RATIO = 0.5;
 
     private static final String WEIGHT = "weight";
+    /** CONFIRM_VALUE about a bare number that looks typed in the unit the person used before. */
+    private static final String WHICH_UNIT = "whichunit";
     private static final String ONE_RM = "1rm";
     private static final Set<String> POUND_REGIONS = Set.of("US", "LR", "MM");
     private static final Pattern SETTING = Pattern.compile(
@@ -151,6 +153,14 @@ final class ProfileDialog {
         Units units = state.profile().unitsOrKg();
         String shown = units.format(pending.kg());
         String text;
+        if (pending.kind().equals(WHICH_UNIT)) {
+            double amount = units.fromKg(pending.kg());
+            String inOther = Units.number(amount) + " " + other(units).symbol();
+            return Prompt.buttons(CONFIRM_PROMPT, "Just checking: your body weight so far was " + state.profile().weightKg().map(units::format).orElse("")
+                    + ", and you now use " + units.symbol() + ". Did you mean " + shown + " (" + Units.number(pending.kg()) + " kg) or "
+                    + inOther + "?", List.of(
+                    Prompt.button(CONFIRM_PROMPT, "yes", shown), Prompt.button(CONFIRM_PROMPT, "other", inOther)));
+        }
         if (pending.kind().equals(WEIGHT)) {
             text = "Just checking: " + shown + " is an unusual body weight (most people weigh between "
                     + units.format(PLAUSIBLE_MIN_KG) + " and " + units.format(PLAUSIBLE_MAX_KG) + "). Is " + shown + " right?";
@@ -285,7 +295,29 @@ final class ProfileDialog {
         if (kg < PLAUSIBLE_MIN_KG || kg > PLAUSIBLE_MAX_KG) {
             return confirm(state, WEIGHT, kg, now);
         }
+        if (typed.unit().isEmpty() && inOtherUnit(state, typed.amount())) {
+            return confirm(state, WHICH_UNIT, kg, now);
+        }
         return storeWeight(state, kg, now);
+    }
+
+    /**
+     * A bare number that matches the stored body weight in the other unit (within 2%) but not in the person's
+     * unit (more than 10% off): most likely typed out of habit after switching units, so it is asked about.
+     */
+    private static boolean inOtherUnit(ConversationState state, double amount) {
+        Optional<Double> stored = state.profile().weightKg();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Units units = state.profile().unitsOrKg();
+        double asOther = other(units).toKg(amount);
+        double asOwn = units.toKg(amount);
+        return Math.abs(asOther - stored.get()) <= stored.get() * 0.02 && Math.abs(asOwn - stored.get()) > stored.get() * 0.10;
+    }
+
+    private static Units other(Units units) {
+        return units == Units.KG ? Units.LB : Units.KG;
     }
 
     private Turn oneRepMaxTyped(ConversationState state, BodyWeight.Typed typed, Instant now) {
@@ -320,7 +352,7 @@ final class ProfileDialog {
         } else {
             DailyTargets day = DailyTargets.forWeight(content.protocol().nutrition(), kg);
             done = turn(next, now, Reply.text("Body weight set to " + units.format(kg) + ". Your daily targets now: water "
-                    + day.water() + ", protein " + day.protein() + "."), conversation.prompt(next, now).reply());
+                    + day.water(units) + ", protein " + day.protein() + "."), conversation.prompt(next, now).reply());
         }
         return justEntered(done, WEIGHT);
     }
@@ -379,6 +411,7 @@ final class ProfileDialog {
             case JUST_ENTERED -> afterEntry(state, input, now);
             case SETTINGS_MENU -> input instanceof Input.Choice choice && choice.promptId().equals(SETTINGS_PROMPT)
                     ? menuPress(state, choice.optionId(), now)
+                    : input instanceof Input.FreeText text ? menuTyped(state, text.text(), now)
                     : conversation.dispatch(state.withoutOverlay(), input, now);
             case SETTING -> setting(state, input, now);
             default -> conversation.dispatch(state.withoutOverlay(), input, now);
@@ -416,7 +449,7 @@ final class ProfileDialog {
         if (input instanceof Input.FreeText text) {
             Optional<BodyWeight.Typed> typed = BodyWeight.read(text.text());
             if (typed.isPresent()) {
-                return pending.kind().equals(WEIGHT) ? weightTyped(cleared, typed.get(), now) : oneRepMaxTyped(cleared, typed.get(), now);
+                return pending.kind().equals(ONE_RM) ? oneRepMaxTyped(cleared, typed.get(), now) : weightTyped(cleared, typed.get(), now);
             }
         }
         Prompt prompt = prompt(state, now);
@@ -424,11 +457,16 @@ final class ProfileDialog {
             return turn(state, now, Reply.text(Texts.chooseButton(Conversation.labels(prompt.reply()))), prompt.reply());
         }
         if (choice.optionId().equals("yes")) {
-            return pending.kind().equals(WEIGHT) ? storeWeight(cleared, pending.kg(), now) : storeOneRepMax(cleared, pending.kg(), now);
+            return pending.kind().equals(ONE_RM) ? storeOneRepMax(cleared, pending.kg(), now) : storeWeight(cleared, pending.kg(), now);
         }
-        boolean onboarding = pending.kind().equals(WEIGHT) ? state.stage() == Stage.ASK_WEIGHT
+        if (choice.optionId().equals("other") && pending.kind().equals(WHICH_UNIT)) {
+            Units units = state.profile().unitsOrKg();
+            double kg = other(units).toKg(units.fromKg(pending.kg()));
+            return storeWeight(cleared, other(units) == Units.KG ? Math.round(kg * 10) / 10.0 : kg, now);
+        }
+        boolean onboarding = !pending.kind().equals(ONE_RM) ? state.stage() == Stage.ASK_WEIGHT
                 : state.stage() == Stage.RECOVERY && state.task().kind() == Task.Kind.ONE_REP_MAX;
-        ConversationState again = onboarding ? cleared : cleared.withOverlay(Overlay.SETTING, pending.kind());
+        ConversationState again = onboarding ? cleared : cleared.withOverlay(Overlay.SETTING, pending.kind().equals(ONE_RM) ? ONE_RM : WEIGHT);
         return turn(again, now, Reply.text("OK, nothing stored. Let's try again:"), conversation.prompt(again, now).reply());
     }
 
@@ -493,6 +531,25 @@ final class ProfileDialog {
             return menuPress(base, kind, now);
         }
         return change(base, kind, value, now);
+    }
+
+    /**
+     * Typed at the settings menu: a setting with or without its value ("zone PST", "units"), or a value that can
+     * only be one setting (a time zone such as "PST", "kg" or "lb"); anything else goes on as usual.
+     */
+    private Turn menuTyped(ConversationState state, String text, Instant now) {
+        String t = text.strip();
+        if (SETTING.matcher(t).matches()) {
+            return settings(state, t, now);
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (Set.of("kg", "kilos", "kilograms", "lb", "lbs", "pounds").contains(lower)) {
+            return settings(state, "units " + t, now);
+        }
+        if (!t.matches("[\\d.,\\s]+") && !(zones.read(t, now) instanceof ZoneReader.Result.Unknown)) {
+            return settings(state, "zone " + t, now);
+        }
+        return conversation.dispatch(state.withoutOverlay(), new Input.FreeText(t), now);
     }
 
     private static String kind(String word) {

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -160,9 +161,21 @@ final class RecoveryDialog {
 
     /** A check-in; {@code pain}, a score within the scale, is taken as the pain before moving. */
     Turn checkIn(ConversationState state, String pain, Instant now) {
-        Task task = Task.begun(Task.Kind.CHECK_IN, now);
         Optional<Integer> before = FreeAnswers.painScore(pain == null ? "" : pain, protocol.checkIn().painMin(),
                 protocol.checkIn().painMax());
+        if (state.task().kind() == Task.Kind.CHECK_IN && !state.task().answers().isEmpty()) {
+            // A check-in under way keeps what was answered; /checkin again (or its button) carries on with it.
+            Task task = state.task();
+            String note = Texts.CHECK_IN_CARRIES_ON;
+            if (before.isPresent() && task.answer("before").isEmpty()) {
+                task = task.answered("before", String.valueOf(before.get()));
+            } else if (before.isPresent() && !task.answer("before").orElseThrow().equals(String.valueOf(before.get()))) {
+                note = Texts.painBeforeKept(task.answer("before").orElseThrow());
+            }
+            ConversationState next = state.withTask(task);
+            return turn(next, now, Reply.text(note), prompt(next, now).reply());
+        }
+        Task task = Task.begun(Task.Kind.CHECK_IN, now);
         if (before.isPresent()) {
             task = task.answered("before", String.valueOf(before.get()));
         }
@@ -220,7 +233,13 @@ final class RecoveryDialog {
             default -> Prompt.buttons(id, "How was your last loaded session?", List.of(
                     Prompt.button(id, "clean", "All sets pain-free, good form"),
                     Prompt.button(id, "strain", "Felt back strain"),
-                    Prompt.button(id, "none", "No session since last check-in")));
+                    Prompt.button(id, "none", "No session since last check-in"))).withTyped(Map.of(
+                    id + ":clean", List.of("all good", "pain free", "painfree", "no pain", "felt good", "good form", "went well",
+                            "went fine", "felt fine", "felt great", "clean", "no problems", "no issues"),
+                    id + ":strain", List.of("strain", "strained", "tweak", "tweaked", "twinge", "back hurt", "hurt my back",
+                            "felt it in my back", "back pain", "tight back", "back was sore"),
+                    id + ":none", List.of("no session", "didnt train", "did not train", "havent trained", "have not trained",
+                            "didnt lift", "havent lifted", "rest day", "rested", "no training", "skipped", "none")));
         };
     }
 
@@ -399,7 +418,7 @@ final class RecoveryDialog {
             case "strain" -> CheckInReview.Session.STRAIN;
             default -> CheckInReview.Session.NONE;
         }).orElse(CheckInReview.Session.NOT_ASKED);
-        CheckInReview.Result result = review.review(progress, checkIn, session, expectation(state), now);
+        CheckInReview.Result result = review.review(progress, checkIn, session, expectation(state), now, state.profile().unitsOrKg());
         ConversationState next = state.withRecovery(Optional.of(result.progress())).withTask(defaultTask(result.progress()));
         List<Reply> replies = new ArrayList<>();
         replies.add(Reply.text(String.join("\n", result.messages())));

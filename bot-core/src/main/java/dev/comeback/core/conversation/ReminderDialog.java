@@ -218,10 +218,11 @@ final class ReminderDialog {
         }
         ReminderPlanner.Subject s = subject(state).orElseThrow();
         DailyTargets day = DailyTargets.forWeight(content.protocol().nutrition(), weight.get());
+        Units units = state.profile().unitsOrKg();
         LocalTime local = r.dueAt().atZone(s.zone()).toLocalTime();
         double share = planner.shareOfWakingDay(s, r.dueAt());
         return "Water check: by " + CLOCK.format(local) + " aim for about "
-                + DailyTargets.litres(day.waterLitresMin() * share, day.waterLitresMax() * share) + " of today's " + day.water() + ".";
+                + DailyTargets.litres(day.waterLitresMin() * share, day.waterLitresMax() * share, units) + " of today's " + day.water(units) + ".";
     }
 
     private static Button button(PlannedReminder r, String action, String label) {

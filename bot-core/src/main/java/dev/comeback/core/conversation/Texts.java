@@ -76,6 +76,8 @@ final class Texts {
     static final String YOU_ARE_WELCOME = "You're welcome. I'm here whenever you need me.";
     static final String NOTED = "Noted.";
     static final String PAIN_HEARD_IN_CHECK_IN = "I hear you, and I'm sorry it's hard. Let's finish this check-in: it is how I adjust your plan.";
+    static final String PAIN_HEARD_IN_TRIAGE = "I hear you, and I'm sorry it hurts. These questions tell soreness from something a doctor should see, so let's get through them.";
+    static final String AFTER_THE_QUIZ = "Good question. I can't diagnose, but these questions tell whether a doctor should look at your back, so let's finish them first.";
     static final String AFTER_THE_CHECK_IN = "Good question; ask me again once this check-in is done. First:";
     static final String MEDICATION_BEYOND = "I can't advise on medicines beyond that: a pharmacist or your doctor can, and they know what else you take.";
     static final String NOT_A_QUESTION = "I'm not sure what you mean. /today shows today's plan, /checkin starts a check-in, /help lists the rest.";
@@ -135,6 +137,16 @@ final class Texts {
     static String onsetNoted(String when, boolean earlier) {
         return earlier ? "Noted: it started " + when + ". Your plan counts from then, so you don't start over."
                 : "Noted: it started today. Your plan counts from now.";
+    }
+
+    static final String CHECK_IN_CARRIES_ON = "Your check-in is under way and your answers so far are kept. Carrying on:";
+
+    static String painBeforeKept(String before) {
+        return "Your check-in is under way: you already gave " + before + " for the pain before moving, and I kept that. Carrying on:";
+    }
+
+    static String urgentQuestion(String signName) {
+        return "You mentioned " + signName + ". Together with back pain that can need a doctor, so to be safe: is that true for you at the moment?";
     }
 
     static String redFlagQuestion(String signName) {

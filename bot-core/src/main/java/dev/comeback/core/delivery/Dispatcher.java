@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * for {@link DeliveryLimits#replyRetryFor()}, a reminder until it is {@link DeliveryLimits#staleAfter()} old;
  * then dropped with a log line. Time is the given {@link Clock}'s, so a test can run it on a virtual clock
  * and call {@link #dispatchDue()} itself.
+ *
+ * <p>Files: a part carrying an attachment request is made by the {@link FileRenderer} on the dispatcher's
+ * own render thread just before it is sent, while the chat waits and every other chat's messages go on; a
+ * restart makes it again from the request in the outbox row. A file over the platform's photo limit goes as
+ * a document; over its file limit, or when it cannot be made, the person gets a sentence saying so instead.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -75,6 +80,10 @@ public final class Dispatcher implements AutoCloseable {
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private volatile FileRenderer renderer;
+    private volatile ExecutorService renders;
+    /** Parts with their files made (or the sentence replacing them), by outbox id and part index. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Part>> made = new ConcurrentHashMap<>();
 
     /** A dispatcher with its own loop thread and {@code senderThreads} sender threads; {@link #start()} it. */
     public Dispatcher(JdbcOutbox outbox, PlatformSender sender, UnreachableListener unreachable, Clock clock,
@@ -104,6 +113,12 @@ public final class Dispatcher implements AutoCloseable {
 
     public void start() {
         loop.start();
+    }
+
+    /** Files are made by {@code renderer} on one render thread of this dispatcher's own. Before {@link #start()}. */
+    public void renderFilesWith(FileRenderer renderer) {
+        this.renders = Executors.newSingleThreadExecutor(daemon(sender.platform() + "-render"));
+        this.renderer = renderer;
     }
 
     /** Something new is in the outbox: look now rather than at the next idle tick. */
@@ -157,6 +172,9 @@ public final class Dispatcher implements AutoCloseable {
                 changedAt.put(message.id(), System.nanoTime());
                 continue;
             }
+            if (!fileReady(message)) {
+                continue;
+            }
             if (!idleSenders.tryAcquire()) {
                 // All senders busy: look again as soon as one is done (it wakes the loop).
                 return IDLE;
@@ -184,6 +202,57 @@ public final class Dispatcher implements AutoCloseable {
         return sleep;
     }
 
+    /** True when the message's next part has no file or its file is made; else starts making it (once). */
+    private boolean fileReady(OutboxMessage message) {
+        List<Part> parts = parts(message);
+        if (message.partsSent() >= parts.size()) {
+            return true;
+        }
+        Part next = parts.get(message.partsSent());
+        if (next.attachment().isEmpty()) {
+            return true;
+        }
+        String key = message.id() + ":" + message.partsSent();
+        java.util.concurrent.CompletableFuture<Part> making = made.computeIfAbsent(key, k -> {
+            ExecutorService pool = renders;
+            java.util.concurrent.CompletableFuture<Part> f = pool == null
+                    ? java.util.concurrent.CompletableFuture.completedFuture(make(message, next))
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> make(message, next), pool);
+            f.whenComplete((part, e) -> wake());
+            return f;
+        });
+        return making.isDone();
+    }
+
+    private Part make(OutboxMessage message, Part part) {
+        FileRenderer r = renderer;
+        String caption = part.text().isBlank() ? "" : part.text() + "\n";
+        if (r == null) {
+            return new Part(caption + FILE_FAILED, part.buttons(), part.privatePointer(), part.pointerStart());
+        }
+        try {
+            FileData file = r.render(message.user(), part.attachment().orElseThrow(), clock.instant());
+            if (file.bytes().length > limits.maxFileBytes()) {
+                log.warn("{} for {} is {} bytes, over the {} limit of {}", file.fileName(), message.chat().key(),
+                        file.bytes().length, sender.platform(), limits.maxFileBytes());
+                return new Part(caption + fileTooBig(file.bytes().length, limits.maxFileBytes()), part.buttons(), part.privatePointer(), part.pointerStart());
+            }
+            if (file.photo() && file.bytes().length > limits.maxPhotoBytes()) {
+                file = file.asDocument();
+            }
+            return part.withFile(file);
+        } catch (RuntimeException e) {
+            log.error("cannot make {} for {}", part.attachment().get().kind(), message.chat().key(), e);
+            return new Part(caption + FILE_FAILED, part.buttons(), part.privatePointer(), part.pointerStart());
+        }
+    }
+
+    static final String FILE_FAILED = "Sorry, I could not make that file just now. Please ask again in a little while.";
+
+    static String fileTooBig(long bytes, long limit) {
+        return "That file came out at " + (bytes / 1024) + " KB, more than the " + (limit / 1024) + " KB this platform accepts, so I cannot send it here.";
+    }
+
     private boolean stale(OutboxMessage message, Instant now) {
         return message.urgency() == Urgency.PROACTIVE && now.isAfter(message.createdAt().plus(limits.staleAfter()));
     }
@@ -192,16 +261,25 @@ public final class Dispatcher implements AutoCloseable {
         try {
             List<Part> parts = parts(message);
             int part = message.partsSent();
+            Part next = parts.get(part);
+            String madeKey = message.id() + ":" + part;
+            if (next.attachment().isPresent()) {
+                Part request = next;
+                next = made.computeIfAbsent(madeKey, k -> java.util.concurrent.CompletableFuture.completedFuture(make(message, request))).join();
+            }
             synchronized (pacer) {
                 pacer.departed(message.chat(), reserved, clock.instant());
             }
             Outcome outcome;
             try {
-                outcome = sender.send(message, parts.get(part), part);
+                outcome = sender.send(message, next, part);
             } catch (RuntimeException e) {
                 outcome = new Outcome.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             handle(message, part, parts.size(), outcome);
+            if (!(outcome instanceof Outcome.Transient) && !(outcome instanceof Outcome.RateLimited)) {
+                made.remove(madeKey);
+            }
         } catch (RuntimeException e) {
             log.error("outbox message {} for {}: cannot record its delivery", message.id(), message.chat().key(), e);
         } finally {
@@ -261,6 +339,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void drop(OutboxMessage message, String why) {
+        made.keySet().removeIf(key -> key.startsWith(message.id() + ":"));
         dropped.incrementAndGet();
         outbox.delivered(message.id());
         log.warn("{} outbox message {} for {} dropped unsent after {} attempt(s): {}", message.urgency(),
@@ -305,6 +384,9 @@ public final class Dispatcher implements AutoCloseable {
             // The loop first, so that it hands the senders nothing more.
             if (loop.isAlive()) {
                 loop.join(5_000);
+            }
+            if (renders != null) {
+                renders.shutdownNow();
             }
             if (ownedSenders != null) {
                 ownedSenders.shutdown();

@@ -19,20 +19,30 @@ public final class CheckInReview {
 
     private final Protocol protocol;
     private final PhaseRules phases;
+    private final PlanText plans;
 
     public CheckInReview(Protocol protocol) {
         this.protocol = protocol;
         this.phases = new PhaseRules(protocol);
+        this.plans = new PlanText(protocol);
+    }
+
+    /** {@link #review(RecoveryProgress, CheckIn, Session, String, Instant, Units)} for someone who uses kilograms. */
+    public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now) {
+        return review(progress, checkIn, session, expectation, now, Units.KG);
     }
 
     /**
      * Applies, in order: the pain rise rule (a rise of the protocol's regressionRise or more while moving
      * regresses one phase, and then no load rises), the session report (back strain holds loaded work for
      * strainHoldDays, also together with a regression), a steady check-in letting a waiting phase or block
-     * start, and after notImprovingAfterDays the advice to see a physical therapist, naming what triggered it.
+     * start, and the advice to see a physical therapist, naming what triggered it: at any day when everyday tasks
+     * hurt and did not at the previous check-in (the protocol's "escalate immediately if daily activities like
+     * driving become painful"), and after notImprovingAfterDays when pain has not improved or everyday tasks
+     * still hurt.
      * {@code expectation} is what recovery should take for their pattern.
      */
-    public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now) {
+    public Result review(RecoveryProgress progress, CheckIn checkIn, Session session, String expectation, Instant now, Units units) {
         List<String> messages = new ArrayList<>();
         RecoveryProgress p = progress.withCheckIn(checkIn);
         messages.add("Check-in saved: pain " + checkIn.before() + " before moving, " + checkIn.after() + " after ("
@@ -55,7 +65,7 @@ public final class CheckInReview {
             messages.add("A small rise; keep to today's plan and stop anything that makes it climb.");
         }
         if (!regressed) {
-            p = applySession(p, session, now, messages);
+            p = applySession(p, session, now, messages, units);
         } else if (session == Session.STRAIN) {
             // Both rules apply: one phase back, and no loaded work at all while the strain settles.
             p = phases.reportStrain(p, now);
@@ -76,7 +86,14 @@ public final class CheckInReview {
         }
         boolean therapist = false;
         long days = Duration.between(p.startedAt(), now).toDays();
-        if (days >= protocol.checkIn().notImprovingAfterDays()) {
+        if (becamePainful(progress, checkIn)) {
+            // The protocol: escalate immediately if daily activities like driving become painful. Early on they
+            // often hurt from the start; what escalates at any day is a change from not hurting to hurting.
+            therapist = true;
+            messages.add("Everyday tasks did not hurt at your last check-in and they do now. The protocol says to get "
+                    + "help straight away when that happens: please book a physical therapist or your doctor in the "
+                    + "next few days, and keep to gentle movement until then.");
+        } else if (days >= protocol.checkIn().notImprovingAfterDays()) {
             Optional<String> trend = notImproving(p);
             if (trend.isPresent() || checkIn.dailyTasksPainful()) {
                 therapist = true;
@@ -88,10 +105,22 @@ public final class CheckInReview {
             // What to expect is said once, at the first check-in; repeated daily it stops being true or useful.
             messages.add(expectation);
         }
+        CheckIn.Outcome outcome = regressed ? CheckIn.Outcome.REGRESSED
+                : session == Session.STRAIN ? CheckIn.Outcome.STRAIN_HOLD
+                : therapist ? CheckIn.Outcome.THERAPIST
+                : checkIn.rise() > 0 ? CheckIn.Outcome.SMALL_RISE
+                : CheckIn.Outcome.STEADY;
+        p = p.withLatestCheckIn(checkIn.withOutcome(outcome));
         return new Result(p, messages, regressed, therapist);
     }
 
-    private RecoveryProgress applySession(RecoveryProgress p, Session session, Instant now, List<String> messages) {
+    /** Everyday tasks hurt at this check-in and did not at the one before it (empty history: false). */
+    static boolean becamePainful(RecoveryProgress before, CheckIn checkIn) {
+        List<CheckIn> earlier = before.checkIns();
+        return checkIn.dailyTasksPainful() && !earlier.isEmpty() && !earlier.get(earlier.size() - 1).dailyTasksPainful();
+    }
+
+    private RecoveryProgress applySession(RecoveryProgress p, Session session, Instant now, List<String> messages, Units units) {
         switch (session) {
             case CLEAN -> {
                 RecoveryProgress next = phases.reportCleanSession(p, now);
@@ -104,20 +133,25 @@ public final class CheckInReview {
                         continue;
                     }
                     String name = protocol.exercise(item.exercise()).map(Protocol.Exercise::name).orElse(item.exercise());
-                    double b = before.get().kg();
-                    double a = after.get().kg();
+                    // Compared and said as /today shows them (pounds on the 5 lb step for a barbell in pounds).
+                    double b = plans.shownAmount(before.get(), units);
+                    double a = plans.shownAmount(after.get(), units);
+                    String was = plans.amount(before.get(), units);
                     if (a > b) {
                         rose = true;
-                        changes.add(name + " goes from " + PlanText.fmt(b) + " to " + PlanText.fmt(a) + " kg next session (+"
+                        changes.add(name + " goes from " + was + " to " + plans.amount(after.get(), units) + " next session (+"
                                 + PlanText.fmt(Math.round((a / b - 1) * 1000) / 10.0) + "%)");
                     } else if (after.get().waitingRiseKg() > 0) {
                         double w = after.get().waitingRiseKg();
-                        changes.add(name + " stays at " + PlanText.fmt(b) + " kg: the next load up, " + PlanText.fmt(w) + " kg, would be +"
-                                + PlanText.fmt(Math.round((w / b - 1) * 1000) / 10.0) + "%, more than the protocol's "
+                        double bKg = before.get().kg();
+                        changes.add(name + " stays at " + was + ": the next load up, " + PlanText.fmt(w) + " kg, would be +"
+                                + PlanText.fmt(Math.round((w / bKg - 1) * 1000) / 10.0) + "%, more than the protocol's "
                                 + fmt(protocol.loading().progressionPercent()) + "%, so the rise waits"
-                                + (b >= w / (1 + protocol.loading().progressionPercent() / 100.0) ? "" : " until a smaller step fits (smaller plates or bells would make it)"));
+                                + (bKg >= w / (1 + protocol.loading().progressionPercent() / 100.0) ? "" : " until a smaller step fits (smaller plates or bells would make it)"));
+                    } else if (after.get().kg() > before.get().kg()) {
+                        changes.add(name + " stays at " + was + " next session: the rise is smaller than one " + units.symbol() + " step");
                     } else {
-                        changes.add(name + " is at the top of this block's range: stay at " + PlanText.fmt(b) + " kg until the next block");
+                        changes.add(name + " is at the top of this block's range: stay at " + was + " until the next block");
                     }
                 }
                 if (changes.isEmpty()) {

@@ -13,8 +13,16 @@ public record DailyTargets(double waterLitresMin, double waterLitresMax, int pro
                 (int) Math.round(nutrition.proteinGPerKg().max() * weightKg));
     }
 
+    /** US fluid ounces in a litre (1 US fl oz is 29.5735295625 ml exactly). */
+    static final double US_FL_OZ_PER_LITRE = 1000 / 29.5735295625;
+
     public String water() {
         return litres(waterLitresMin, waterLitresMax);
+    }
+
+    /** The water target, with US fluid ounces beside the litres for people who use pounds. */
+    public String water(Units units) {
+        return litres(waterLitresMin, waterLitresMax, units);
     }
 
     public String protein() {
@@ -26,5 +34,15 @@ public record DailyTargets(double waterLitresMin, double waterLitresMax, int pro
         String a = String.format(Locale.ROOT, "%.1f", min);
         String b = String.format(Locale.ROOT, "%.1f", max);
         return a.equals(b) ? a + " litres" : a + "-" + b + " litres";
+    }
+
+    /** {@link #litres(double, double)}, with whole US fluid ounces beside for {@link Units#LB}: "2.9-3.3 litres (98-111 fl oz)". */
+    public static String litres(double min, double max, Units units) {
+        if (units != Units.LB) {
+            return litres(min, max);
+        }
+        long a = Math.round(min * US_FL_OZ_PER_LITRE);
+        long b = Math.round(max * US_FL_OZ_PER_LITRE);
+        return litres(min, max) + " (" + (a == b ? a + " fl oz" : a + "-" + b + " fl oz") + ")";
     }
 }

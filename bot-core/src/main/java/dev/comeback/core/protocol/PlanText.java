@@ -94,7 +94,7 @@ public final class PlanText {
         Optional<DailyTargets> targets = weightKg.map(kg -> DailyTargets.forWeight(protocol.nutrition(), kg));
         if (!replaced) {
             for (String note : phase.notes()) {
-                lines.add(fill(note, targets));
+                lines.add(fill(note, targets, units));
             }
         }
         s.nextPhaseAt().ifPresent(end -> lines.add("Next phase from " + DAY.format(end.atZone(zone))
@@ -193,8 +193,8 @@ public final class PlanText {
         if (!load.fits()) {
             return pct + " of your " + oneRm + " one-rep max is " + range + ". " + load.adjust();
         }
-        boolean bells = load.kit().endsWith("kettlebell") || load.kit().endsWith("kettlebells");
-        String amount = bells || units == Units.KG ? fmt(load.kg()) + " kg" : pounds(load, units);
+        boolean bells = bells(load);
+        String amount = amount(load, units);
         String kit = !bells ? "" : " (" + load.kit() + (units == Units.LB ? ", about " + Math.round(units.fromKg(load.kg())) + " lb" : "") + ")";
         if (percent.min() == percent.max()) {
             return amount + kit + " (" + pct + " of your " + oneRm + " one-rep max is " + range + ")";
@@ -204,26 +204,48 @@ public final class PlanText {
                 + cap + " with what exists)";
     }
 
+    private static boolean bells(PhaseRules.Load load) {
+        return load.kit().endsWith("kettlebell") || load.kit().endsWith("kettlebells");
+    }
+
     /**
-     * A barbell load for someone who lifts in pounds: the kilogram load converted and rounded down to the 5 lb
-     * step, or up one step when rounding down would leave the block's range; kilograms beside ("225 lb (102 kg)").
+     * A load as the person is shown it, in /today and in check-in replies alike: kilograms for kettlebells and for
+     * people who use kilograms ("57.5 kg"); for a barbell in pounds, {@link #shownAmount} with kilograms beside
+     * ("150 lb (68 kg)").
      */
-    private String pounds(PhaseRules.Load load, Units units) {
+    public String amount(PhaseRules.Load load, Units units) {
+        if (bells(load) || units == Units.KG) {
+            return fmt(load.kg()) + " kg";
+        }
+        double lb = shownAmount(load, units);
+        return fmt(lb) + " lb (" + Math.round(Units.LB.toKg(lb)) + " kg)";
+    }
+
+    /**
+     * The number shown for a load, in the unit it is shown in: kilograms for kettlebells and kilogram users; for a
+     * barbell in pounds, the kilogram load converted and rounded down to the 5 lb step, or up one step when
+     * rounding down would leave the block's range.
+     */
+    public double shownAmount(PhaseRules.Load load, Units units) {
+        if (bells(load) || units == Units.KG) {
+            return load.kg();
+        }
         double lb = phases.roundDown(units.fromKg(load.kg()), units);
         double up = lb + protocol.loading().roundingStepLb();
         if (lb < units.fromKg(load.rangeMinKg()) - 1e-6 && up <= units.fromKg(load.rangeMaxKg()) + 1e-6) {
             lb = up;
         }
-        return fmt(lb) + " lb (" + Math.round(Units.LB.toKg(lb)) + " kg)";
+        return lb;
     }
 
     private static String number(double kg, Units units) {
         return fmt(Math.round(units.fromKg(kg) * 10) / 10.0);
     }
 
-    private static String fill(String note, Optional<DailyTargets> targets) {
-        String water = targets.map(DailyTargets::water).orElse("35-40 ml per kg of body weight");
-        String protein = targets.map(DailyTargets::protein).orElse("1.6-2.2 g per kg of body weight");
+    private String fill(String note, Optional<DailyTargets> targets, Units units) {
+        Protocol.Nutrition n = protocol.nutrition();
+        String water = targets.map(t -> t.water(units)).orElse(fmt(n.waterMlPerKg().min()) + "-" + fmt(n.waterMlPerKg().max()) + " ml per kg of body weight");
+        String protein = targets.map(DailyTargets::protein).orElse(fmt(n.proteinGPerKg().min()) + "-" + fmt(n.proteinGPerKg().max()) + " g per kg of body weight");
         return note.replace("{water}", water).replace("{protein}", protein);
     }
 

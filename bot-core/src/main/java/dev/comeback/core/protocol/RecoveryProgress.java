@@ -95,6 +95,16 @@ public record RecoveryProgress(
         return new RecoveryProgress(startedAt, phaseId, phaseStartedAt, phaseEndsAt, oneRepMaxKg, loadSteps, loadBlock, strainHoldUntil, all, enteredAt);
     }
 
+    /** The latest check-in replaced by {@code latest} (its outcome recorded once the review is done). */
+    RecoveryProgress withLatestCheckIn(CheckIn latest) {
+        if (checkIns.isEmpty()) {
+            return this;
+        }
+        List<CheckIn> all = new java.util.ArrayList<>(checkIns);
+        all.set(all.size() - 1, latest);
+        return new RecoveryProgress(startedAt, phaseId, phaseStartedAt, phaseEndsAt, oneRepMaxKg, loadSteps, loadBlock, strainHoldUntil, all, enteredAt);
+    }
+
     public boolean inStrainHold(Instant now) {
         return strainHoldUntil.map(now::isBefore).orElse(false);
     }

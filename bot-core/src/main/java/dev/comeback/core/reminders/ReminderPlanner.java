@@ -225,7 +225,11 @@ public final class ReminderPlanner {
         });
     }
 
-    /** The current phase and those that follow it by time alone, up to {@code until} or a gate. */
+    /**
+     * The current phase and those that follow it by time alone, up to {@code until}. A phase that loads the spine
+     * starts only after a steady check-in, never by time alone (see PhaseRules.advance): the phase before it goes
+     * on, with its reminders, until the person has actually moved on, and the plan is made again then.
+     */
     private List<Segment> timeline(RecoveryProgress progress, Instant until) {
         List<Segment> segments = new ArrayList<>();
         int index = protocol.indexOf(progress.phaseId());
@@ -235,8 +239,9 @@ public final class ReminderPlanner {
         while (true) {
             Protocol.Phase phase = protocol.phases().get(index);
             boolean last = index + 1 >= protocol.phases().size();
-            segments.add(new Segment(phase, start, last ? Optional.empty() : end));
-            if (last || end.isEmpty() || !end.get().isBefore(until)) {
+            boolean nextWaitsForCheckIn = !last && protocol.phases().get(index + 1).loadsSpine();
+            segments.add(new Segment(phase, start, last || nextWaitsForCheckIn ? Optional.empty() : end));
+            if (last || nextWaitsForCheckIn || end.isEmpty() || !end.get().isBefore(until)) {
                 return segments;
             }
             index++;

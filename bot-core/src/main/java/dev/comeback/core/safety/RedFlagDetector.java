@@ -39,6 +39,7 @@ public final class RedFlagDetector {
     private final List<String[]> hedges;
     private final List<RedFlagRules.Sign> signs;
     private final List<RedFlagRules.Sign> warnings;
+    private final List<RedFlagRules.Sign> urgent;
 
     public RedFlagDetector(RedFlagRules rules) {
         Set<String> vocabulary = new HashSet<>();
@@ -55,6 +56,7 @@ public final class RedFlagDetector {
         this.reader = new TextReader(vocabulary, rules.knownWords());
         this.signs = rules.signs();
         this.warnings = rules.warnings();
+        this.urgent = rules.urgent();
     }
 
     /**
@@ -63,6 +65,15 @@ public final class RedFlagDetector {
      */
     public Optional<RedFlag> scan(String text) {
         Finding f = read(text, signs, false);
+        return f.reading() == Reading.CERTAIN || f.reading() == Reading.UNSURE ? f.flag() : Optional.empty();
+    }
+
+    /**
+     * An urgent sign (a fever, weight lost without trying) the text names, certainly or hedged; empty when none
+     * is named or every mention is denied ("no fever"). The bot always asks about it before acting.
+     */
+    public Optional<RedFlag> scanUrgent(String text) {
+        Finding f = read(text, urgent, false);
         return f.reading() == Reading.CERTAIN || f.reading() == Reading.UNSURE ? f.flag() : Optional.empty();
     }
 
@@ -212,6 +223,9 @@ public final class RedFlagDetector {
         }
 
         Finding judge(RedFlagRules.Sign sign, boolean inSafetyContext) {
+            if (hasAny(sign.notWhen())) {
+                return Finding.NONE;
+            }
             Reading reading = Reading.NONE;
             for (List<String> rule : sign.rules()) {
                 Reading r = rule(rule);

@@ -1,6 +1,8 @@
 package dev.comeback.core.storage;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.privacy.PersonalRows;
+import dev.comeback.core.progress.JdbcProgressHistory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -79,8 +81,14 @@ public final class JdbcConversationStore implements ConversationStore {
                     c.rollback();
                     throw new AlreadyRecordedException(commit.delivery().get());
                 }
+                if (commit.erase()) {
+                    PersonalRows.delete(c, commit.userKey());
+                }
                 if (json.isPresent()) {
                     upsert(c, commit.userKey(), json.get(), Timestamp.from(commit.state().get().updatedAt()));
+                }
+                if (!commit.events().isEmpty()) {
+                    JdbcProgressHistory.append(c, commit.userKey(), commit.events());
                 }
                 if (commit.outgoing().isPresent()) {
                     JdbcOutbox.enqueue(c, commit.outgoing().get());
@@ -101,7 +109,7 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     /** Inserts the reminder's DELIVERED row; false if the reminder has a row already (any outcome). */
-    private static boolean recordDelivery(Connection c, DeliveryMark mark) throws SQLException {
+    static boolean recordDelivery(Connection c, DeliveryMark mark) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO reminder_delivery "
                 + "(user_key, reminder_id, due_at, outcome, decided_at) VALUES (?, ?, ?, 'DELIVERED', ?)")) {
             s.setString(1, mark.userKey());

@@ -108,7 +108,7 @@ class ProfileConversationTest {
         chat.press("lb");
         assertThat(chat.lastText()).contains("body weight in lb");
         chat.send("176");
-        assertThat(chat.lastText()).contains("Noted: 176 lb.").contains("Drink 2.8-3.2 litres of water a day")
+        assertThat(chat.lastText()).contains("Noted: 176 lb.").contains("Drink 2.8-3.2 litres (94-108 fl oz) of water a day")
                 .doesNotContain("176 kg");
         assertThat(chat.state().orElseThrow().profile().weightKg()).hasValueSatisfying(kg -> assertThat(kg).isCloseTo(79.83, within(0.01)));
         chat.send("/status");
@@ -259,6 +259,41 @@ class ProfileConversationTest {
         assertThat(chat.state().orElseThrow().recovery().orElseThrow().oneRepMaxKg()).isPresent();
         chat.send("/settings units lb").send("/status");
         assertThat(chat.lastText()).contains("One-rep max before the injury: 315 lb");
+    }
+
+    /** 82 right after switching to pounds is most likely the old 82 kg: asked, with both readings as buttons. */
+    @Test
+    void aBareNumberMatchingTheOldWeightInTheOtherUnitIsAskedAbout() {
+        Triage.toRecovery(chat).send("/settings units lb").send("/settings weight 82");
+        assertThat(chat.lastText()).contains("Did you mean 82 lb (37.2 kg) or 82 kg?");
+        assertThat(chat.lastButtonLabels()).containsExactly("82 lb", "82 kg");
+        assertThat(weightKg()).isEqualTo(82.0);
+        chat.press("82 kg");
+        assertThat(chat.lastText()).contains("Body weight set to 180.8 lb");
+        assertThat(weightKg()).isEqualTo(82.0);
+
+        chat.send("/settings weight 82").press("82 lb");
+        assertThat(weightKg()).isCloseTo(37.2, org.assertj.core.data.Offset.offset(0.1));
+        chat.send("/settings weight 180");
+        assertThat(chat.lastText()).contains("Body weight set to 180 lb").doesNotContain("Did you mean");
+        chat.send("/settings weight 82 lb");
+        assertThat(chat.lastText()).doesNotContain("Did you mean");
+    }
+
+    @Test
+    void aValueTypedAtTheSettingsMenuChangesTheSettingItCanOnlyBelongTo() {
+        Triage.toRecovery(chat).send("/settings").send("PST");
+        assertThat(zone()).isEqualTo("America/Los_Angeles");
+        chat.send("/settings").send("lb");
+        assertThat(chat.state().orElseThrow().profile().unitsOrKg()).isEqualTo(dev.comeback.core.protocol.Units.LB);
+        chat.send("/settings").send("weight").send("180");
+        assertThat(chat.lastText()).contains("Body weight set to 180 lb");
+        chat.send("/settings").send("thanks");
+        assertThat(chat.lastText()).doesNotContain("time zone").doesNotContain("I didn't understand that setting");
+    }
+
+    private double weightKg() {
+        return chat.state().orElseThrow().profile().weightKg().orElseThrow();
     }
 
     @Test

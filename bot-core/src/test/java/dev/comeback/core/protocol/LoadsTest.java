@@ -110,5 +110,7 @@ class LoadsTest {
     void aRangeThatRoundsToOneNumberIsShownAsOne() {
         assertThat(DailyTargets.litres(0.35, 0.4)).isEqualTo("0.4 litres");
         assertThat(DailyTargets.litres(2.45, 2.8)).isEqualTo("2.5-2.8 litres");
+        assertThat(DailyTargets.litres(2.45, 2.8, Units.LB)).isEqualTo("2.5-2.8 litres (83-95 fl oz)");
+        assertThat(DailyTargets.litres(2.45, 2.8, Units.KG)).isEqualTo("2.5-2.8 litres");
     }
 }

@@ -141,4 +141,57 @@ class ProtocolRulesTest {
         assertThat(chat.lastText()).contains("Your pain before moving was 4 on average at your first 3 check-ins and is 4 at your latest 3 check-ins")
                 .contains("physical therapist");
     }
+
+    /** "Escalate immediately if daily activities like driving become painful": on day 3, not only after 14 days. */
+    @Test
+    void everydayTasksThatStartToHurtEscalateAtAnyDay() {
+        Triage.toRecovery(chat);
+        Recovery.checkIn(chat, 3, 3, "");
+        chat.advance(Duration.ofDays(1));
+        Recovery.checkIn(chat, 2, 2, "");
+        assertThat(chat.lastText()).doesNotContain("physical therapist");
+        chat.advance(Duration.ofDays(1));
+        chat.send("/checkin").press("No").press("3").press("3").press("Yes");
+        assertThat(chat.lastText()).contains("did not hurt at your last check-in and they do now")
+                .contains("physical therapist");
+    }
+
+    /** Everyday tasks that hurt from the first check-in on are expected early; only the 14-day rule applies then. */
+    @Test
+    void everydayTasksHurtingFromTheStartDoNotEscalateEarly() {
+        Triage.toRecovery(chat);
+        for (int day = 0; day < 3; day++) {
+            chat.send("/checkin").press("No").press("4").press("4").press("Yes");
+            assertThat(chat.lastText()).doesNotContain("physical therapist");
+            chat.advance(Duration.ofDays(1));
+        }
+    }
+
+    /** Waiting for a steady check-in before hinge practice: reminders of the phases after it never go out. */
+    @Test
+    void aPersonWaitingForASteadyCheckInGetsNoRemindersOfLaterPhases() {
+        Recovery.toFunctionalTests(chat);
+        Recovery.passAllTests(chat);
+        java.util.List<dev.comeback.core.message.Reply> sent = chat.waitDelivering(Duration.ofDays(30));
+        assertThat(sent).isNotEmpty();
+        assertThat(sent).extracting(dev.comeback.core.message.Reply::text)
+                .noneMatch(t -> t.contains("Accessory day") || t.contains("Training day"))
+                .noneMatch(t -> t.strip().endsWith(":"));
+        assertThat(phase()).isEqualTo("functional_tests");
+    }
+
+    /** /checkin during a check-in keeps the answers given; a pain with it fills the pain before moving if still open. */
+    @Test
+    void checkInAgainMidwayKeepsTheAnswersGiven() {
+        Triage.toRecovery(chat);
+        chat.send("/checkin").press("No").send("like a 7").send("/checkin 7");
+        assertThat(chat.lastText()).contains("pain after moving");
+        assertThat(chat.last().get(0).text()).contains("answers so far are kept");
+        chat.send("/checkin 5");
+        assertThat(chat.last().get(0).text()).contains("you already gave 7");
+        chat.press("7").press("No");
+        assertThat(chat.lastText()).contains("Check-in saved: pain 7 before moving, 7 after");
+        chat.send("/checkin 3");
+        assertThat(chat.lastText()).contains("First, safety");
+    }
 }

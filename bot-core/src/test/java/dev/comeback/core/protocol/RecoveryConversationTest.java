@@ -206,9 +206,26 @@ class RecoveryConversationTest {
         assertThat(chat.lastText()).contains("Rack pull from knee height: 4 x 6, 72.5 kg this session");
         Recovery.checkIn(chat, 1, 1, "All sets pain-free, good form");
         // 72.5 x 1.05 = 76.1: the largest plate load not above it is 75 kg (+3.4%)
-        assertThat(chat.lastText()).contains("Rack pull from knee height goes from 72.5 to 75 kg next session (+3.4%)");
+        assertThat(chat.lastText()).contains("Rack pull from knee height goes from 72.5 kg to 75 kg next session (+3.4%)");
         chat.send("/today");
         assertThat(chat.lastText()).contains("Rack pull from knee height: 4 x 6, 75 kg this session");
+    }
+
+    /** A person who uses pounds hears of a rise in the pounds /today shows, never a kilogram figure of its own. */
+    @Test
+    void aRiseForSomeoneInPoundsIsSaidAsTodayShowsIt() {
+        Recovery.toReloading(chat, "397 lb");
+        chat.send("/settings units lb");
+        Recovery.daysCheckingIn(chat, 14);
+        String today = chat.lastText();
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("Rack pull from knee height: 4 x 6, (\\d+ lb \\(\\d+ kg\\))").matcher(today);
+        assertThat(shown.find()).as(today).isTrue();
+        Recovery.checkIn(chat, 1, 1, "All sets pain-free, good form");
+        assertThat(chat.lastText()).contains("Rack pull from knee height goes from " + shown.group(1) + " to ")
+                .containsPattern("Rack pull from knee height goes from \\d+ lb \\(\\d+ kg\\) to \\d+ lb \\(\\d+ kg\\) next session");
+        String said = chat.lastText().replaceAll("(?s).*goes from [^)]*\\) to (\\d+ lb \\(\\d+ kg\\)).*", "$1");
+        chat.send("/today");
+        assertThat(chat.lastText()).contains("Rack pull from knee height: 4 x 6, " + said);
     }
 
     @Test

@@ -137,9 +137,19 @@ class ReminderScheduleTest {
         List<PlannedReminder> week = chat.planned(Duration.ofDays(7));
         assertThat(week.stream().filter(r -> r.kind() == ReminderKind.ACCESSORIES)
                 .map(r -> r.dueAt().atZone(BERLIN).getDayOfWeek().toString())).containsExactlyInAnyOrder("TUESDAY", "FRIDAY");
-        chat.advance(Duration.ofDays(56)).send("/today");
+        dev.comeback.core.testkit.Recovery.daysCheckingIn(chat, 57);
+        assertThat(chat.state().orElseThrow().recovery().orElseThrow().phaseId()).isEqualTo("prevention");
         List<PlannedReminder> prevention = chat.planned(Duration.ofDays(7));
         assertThat(prevention.stream().filter(r -> r.kind() == ReminderKind.WARMUP)
                 .map(r -> r.dueAt().atZone(BERLIN).getDayOfWeek().toString())).containsExactlyInAnyOrder("MONDAY", "WEDNESDAY", "FRIDAY");
+    }
+
+    /** Silence keeps a person in reloading (prevention loads the spine): its warm-ups are not planned by time alone. */
+    @Test
+    void aSilentPersonIsNotRemindedOfAPhaseTheyHaveNotReached() {
+        ChatDriver chat = ChatDriver.at(Instant.parse("2026-03-02T13:00:00Z"));
+        dev.comeback.core.testkit.Recovery.toReloading(chat, "180");
+        chat.advance(Duration.ofDays(56)).send("/today");
+        assertThat(chat.planned(Duration.ofDays(7))).extracting(PlannedReminder::kind).doesNotContain(ReminderKind.WARMUP);
     }
 }

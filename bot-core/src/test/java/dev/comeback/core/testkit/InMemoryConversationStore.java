@@ -41,6 +41,10 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public synchronized void commit(TurnCommit commit) {
+        if (commit.erase()) {
+            rows.remove(commit.userKey());
+            outbox.removeIf(o -> o.user().key().equals(commit.userKey()));
+        }
         commit.state().ifPresent(state -> rows.put(commit.userKey(), StateCodec.encode(state)));
         commit.outgoing().ifPresent(outbox::add);
         commit.cursor().ifPresent(cursor -> cursors.put(cursor.name(), cursor.position()));

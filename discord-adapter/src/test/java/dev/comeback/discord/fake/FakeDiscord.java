@@ -64,6 +64,16 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** A file the bot attached to a message (multipart {@code files[n]}), as it arrived, with the message's text. */
+    public record SentFile(String messageId, String userId, String via, String fileName, byte[] bytes, String content, Instant at) {
+    }
+
+    /** Discord's upload limit for a bot outside boosted servers, as JDA has it ({@code Message.MAX_FILE_SIZE}). */
+    public static final int MAX_FILE_BYTES = 10 << 20;
+
+    /** Files attached to the bot's messages, in order. */
+    public final List<SentFile> files = new CopyOnWriteArrayList<>();
+
     /** One REST call as the fake saw it: method, path, status it answered, when. */
     public record Call(String method, String path, int status, Instant at) {
     }
@@ -298,6 +308,16 @@ public final class FakeDiscord implements AutoCloseable {
         return interact(userId, guildId, 2, data, null);
     }
 
+    /** {@code userId} presses the button labelled {@code label} on {@code message} (a channel's message anyone sees). */
+    public String press(Sent message, String label, String userId) {
+        String customId = message.customId(label).orElseThrow(() -> new AssertionError("no button " + label + " on " + message));
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
+        String guild = message.via().equals("dm") ? null : "800000000000000001";
+        Sent as = new Sent(message.id(), message.channelId(), userId, message.via(), message.content(), message.components(),
+                message.ephemeral(), message.at());
+        return interact(userId, guild, 3, data, as);
+    }
+
     /** Presses the button labelled {@code label} on {@code message}; returns the interaction id. */
     public String press(Sent message, String label) {
         String customId = message.customId(label).orElseThrow(() -> new AssertionError("no button " + label + " on " + message));
@@ -315,14 +335,36 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A server the bot is in, as the gateway announces it after READY. */
     public void guildCreate(String guildId) {
+        guildCreate(guildId, "1");
+    }
+
+    /** A member left the server (or was removed): GUILD_MEMBER_REMOVE. */
+    public void memberRemove(String guildId, String userId) {
+        ObjectNode d = JSON.createObjectNode().put("guild_id", guildId);
+        d.set("user", user(userId));
+        gateway.dispatch("GUILD_MEMBER_REMOVE", d);
+    }
+
+    /** The bot was removed from the server: GUILD_DELETE without "unavailable". */
+    public void guildDelete(String guildId) {
+        gateway.dispatch("GUILD_DELETE", JSON.createObjectNode().put("id", guildId));
+    }
+
+    /** The id of the server's one text channel, where its slash commands are run. */
+    public static String textChannelId() {
+        return "810000000000000001";
+    }
+
+    /** A server the bot is in, owned by {@code ownerId} (who has every permission, Manage Server included). */
+    public void guildCreate(String guildId, String ownerId) {
         ObjectNode g = JSON.createObjectNode();
-        g.put("id", guildId).put("name", "Gym").putNull("icon").put("owner_id", "1").put("afk_timeout", 300)
+        g.put("id", guildId).put("name", "Gym").putNull("icon").put("owner_id", ownerId).put("afk_timeout", 300)
                 .put("verification_level", 0).put("default_message_notifications", 0).put("explicit_content_filter", 0)
                 .put("mfa_level", 0).put("premium_tier", 0).put("preferred_locale", "en-US").put("nsfw_level", 0)
                 .put("member_count", 2).put("large", false).put("unavailable", false)
                 .put("joined_at", "2026-01-01T00:00:00.000000+00:00").putNull("system_channel_id");
         g.putArray("features");
-        g.putArray("roles").addObject().put("id", guildId).put("name", "@everyone").put("permissions", "0")
+        g.putArray("roles").addObject().put("id", guildId).put("name", "@everyone").put("permissions", "3072")
                 .put("position", 0).put("color", 0).put("hoist", false).put("managed", false).put("mentionable", false)
                 .put("flags", 0).putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         g.putArray("emojis");
@@ -610,11 +652,59 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private Sent addSent(String userId, String channelId, String via, JsonNode body, boolean ephemeral) {
+        for (JsonNode file : body.path(FILES)) {
+            if (binary(file.path("bytes")).length > MAX_FILE_BYTES) {
+                throw new Refusal(413, 40005, "Request entity too large");
+            }
+        }
         JsonNode comps = body.path("components");
         Sent s = new Sent(nextId(), channelId, userId, via, body.path("content").asText(""),
                 comps.isMissingNode() ? JSON.createArrayNode() : comps, ephemeral, Instant.now());
         sent.add(s);
+        for (JsonNode file : body.path(FILES)) {
+            files.add(new SentFile(s.id(), userId, via, file.path("filename").asText(), binary(file.path("bytes")), s.content(), s.at()));
+        }
         return s;
+    }
+
+    /** Where {@link #parse} puts a multipart request's file parts: name, filename, bytes. */
+    private static final String FILES = "#files";
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file parts of a multipart body (parts with a filename), as {name, filename, bytes} objects. */
+    private static com.fasterxml.jackson.databind.node.ArrayNode fileParts(byte[] raw, String contentType) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+        java.util.regex.Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!boundary.find()) {
+            return out;
+        }
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        for (String part : text.split("--" + Pattern.quote(boundary.group(1)))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd);
+            java.util.regex.Matcher name = Pattern.compile("[; ]name=\"([^\"]*)\"").matcher(headers);
+            java.util.regex.Matcher fileName = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (!name.find() || !fileName.find()) {
+                continue;
+            }
+            String value = part.substring(headersEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            out.addObject().put("name", name.group(1)).put("filename", fileName.group(1))
+                    .put("bytes", value.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out;
     }
 
     private static JsonNode parse(byte[] raw, String contentType) throws IOException {
@@ -624,12 +714,14 @@ public final class FakeDiscord implements AutoCloseable {
         String text = new String(raw, StandardCharsets.UTF_8);
         if (contentType != null && contentType.startsWith("multipart/")) {
             int at = text.indexOf("name=\"payload_json\"");
-            if (at < 0) {
-                return JSON.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode payload = JSON.createObjectNode();
+            if (at >= 0) {
+                int start = text.indexOf("\r\n\r\n", at) + 4;
+                int end = text.indexOf("\r\n--", start);
+                payload = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text.substring(start, end));
             }
-            int start = text.indexOf("\r\n\r\n", at) + 4;
-            int end = text.indexOf("\r\n--", start);
-            text = text.substring(start, end);
+            payload.set(FILES, fileParts(raw, contentType));
+            return payload;
         }
         return JSON.readTree(text);
     }

@@ -52,6 +52,13 @@ public final class FakeBotApi implements AutoCloseable {
     public record Call(String method, JsonNode body, Instant at, int status) {
     }
 
+    /**
+     * A file the bot uploaded with sendPhoto or sendDocument ({@code method}, lower case), as it arrived: the
+     * multipart field's file name and bytes, and the caption.
+     */
+    public record SentFile(long chatId, String method, String fileName, byte[] bytes, String caption, long messageId, Instant at) {
+    }
+
     /** A message the bot sent with sendMessage; replyMarkup is a missing node when none was given. */
     public record SentMessage(long chatId, String text, JsonNode replyMarkup, long messageId, Instant at) {
     }
@@ -83,6 +90,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Long> lastBotMessageByChat = new ConcurrentHashMap<>();
     private final Set<String> unansweredCallbacks = ConcurrentHashMap.newKeySet();
     private volatile JsonNode commands = NODES.arrayNode();
+    private final Map<Long, List<Long>> admins = new ConcurrentHashMap<>();
 
     private final Map<String, Queue<Fault>> faults = new ConcurrentHashMap<>();
     private final ConnectionDrops drops = new ConnectionDrops();
@@ -93,6 +101,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final List<Call> calls = new ArrayList<>(); // guarded by itself
     private final List<SentMessage> sent = new ArrayList<>(); // guarded by itself, notified on every add
+    private final List<SentFile> files = new ArrayList<>(); // guarded by sent
 
     private FakeBotApi(String token, Limits limits) throws IOException {
         this.token = token;
@@ -178,6 +187,38 @@ public final class FakeBotApi implements AutoCloseable {
         return updates.push(update("callback_query", callback));
     }
 
+    /** {@code userIds} are the group's administrators (getChatAdministrators); the first is its creator. */
+    public void setAdmins(long chatId, long... userIds) {
+        admins.put(chatId, java.util.Arrays.stream(userIds).boxed().toList());
+    }
+
+    /** Telegram's chat_member update: {@code userId} left the group (or, with {@code kicked}, was removed). */
+    public long pushMemberLeft(long chatId, long userId, boolean kicked) {
+        ObjectNode change = memberChange(chatId, kicked ? BOT_ID : userId, user(userId), kicked ? "kicked" : "left");
+        return updates.push(update("chat_member", change));
+    }
+
+    /** Telegram's my_chat_member update: {@code byUserId} removed the bot from the group. */
+    public long pushBotRemoved(long chatId, long byUserId) {
+        ObjectNode change = memberChange(chatId, byUserId, botUser(), "kicked");
+        return updates.push(update("my_chat_member", change));
+    }
+
+    private ObjectNode memberChange(long chatId, long fromUserId, ObjectNode member, String newStatus) {
+        ObjectNode from = fromUserId == BOT_ID ? botUser() : user(fromUserId);
+        ObjectNode change = NODES.objectNode()
+                .<ObjectNode>set("chat", chat(chatId))
+                .<ObjectNode>set("from", from)
+                .put("date", Instant.now().getEpochSecond());
+        change.putObject("old_chat_member").put("status", "member").set("user", member);
+        ObjectNode now = change.putObject("new_chat_member").put("status", newStatus);
+        now.set("user", member);
+        if (newStatus.equals("kicked")) {
+            now.put("until_date", 0);
+        }
+        return change;
+    }
+
     /** Any update; its update_id is assigned here. */
     public long pushRaw(ObjectNode updateWithoutId) {
         String callbackId = updateWithoutId.path("callback_query").path("id").asText("");
@@ -212,6 +253,33 @@ public final class FakeBotApi implements AutoCloseable {
     public List<Call> calls(String method) {
         String wanted = method.toLowerCase(Locale.ROOT);
         return calls().stream().filter(call -> call.method().equals(wanted)).toList();
+    }
+
+    /** Files uploaded with successful sendPhoto and sendDocument calls, in message_id order. */
+    public List<SentFile> files() {
+        synchronized (sent) {
+            return List.copyOf(files);
+        }
+    }
+
+    /** Waits until at least {@code count} files were uploaded; fails the test if they do not come in time. */
+    public List<SentFile> awaitFiles(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sent) {
+            while (files.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " uploaded files within " + timeout + ", got " + files.size());
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(sent, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+            return List.copyOf(files);
+        }
     }
 
     /** Successful sendMessage calls, in message_id order. */
@@ -392,7 +460,21 @@ public final class FakeBotApi implements AutoCloseable {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (MultipartForm.matches(contentType)) {
             try {
-                return fieldsToJson(MultipartForm.textFields(contentType, raw));
+                ObjectNode fields = fieldsToJson(MultipartForm.textFields(contentType, raw));
+                // An uploaded file becomes a binary field, its file name beside it: the field that names it with
+                // "attach://<part name>" (how TelegramBots uploads), or else the part's own field.
+                MultipartForm.files(contentType, raw).forEach((name, file) -> {
+                    String field = name;
+                    for (var it = fields.fields(); it.hasNext(); ) {
+                        var entry = it.next();
+                        if (entry.getValue().isTextual() && entry.getValue().asText().equals("attach://" + name)) {
+                            field = entry.getKey();
+                        }
+                    }
+                    fields.set(field, NODES.binaryNode(file.bytes()));
+                    fields.put(field + "#filename", file.fileName());
+                });
+                return fields;
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -449,9 +531,24 @@ public final class FakeBotApi implements AutoCloseable {
             handlers.put(method, alwaysTrue);
         }
         handlers.put("getme", body -> Reply.ok(botUser()));
+        handlers.put("getchatadministrators", body -> {
+            ArrayNode result = NODES.arrayNode();
+            List<Long> ids = admins.getOrDefault(body.path("chat_id").asLong(), List.of());
+            for (int i = 0; i < ids.size(); i++) {
+                ObjectNode admin = result.addObject().put("status", i == 0 ? "creator" : "administrator").put("is_anonymous", false);
+                admin.set("user", user(ids.get(i)));
+                if (i > 0) {
+                    admin.put("can_be_edited", false).put("can_manage_chat", true).put("can_delete_messages", true)
+                            .put("can_restrict_members", true).put("can_promote_members", false).put("can_change_info", true)
+                            .put("can_invite_users", true).put("can_manage_video_chats", true);
+                }
+            }
+            return Reply.ok(result);
+        });
         handlers.put("getupdates", this::getUpdates);
         handlers.put("sendmessage", this::sendMessage);
         handlers.put("sendphoto", this::sendPhoto);
+        handlers.put("senddocument", this::sendDocument);
         handlers.put("editmessagetext", body -> editMessage(body, true));
         handlers.put("editmessagereplymarkup", body -> editMessage(body, false));
         handlers.put("answercallbackquery", this::answerCallbackQuery);
@@ -512,6 +609,9 @@ public final class FakeBotApi implements AutoCloseable {
         if (body.path("photo").asText("").isEmpty()) {
             return Reply.badRequest("there is no photo in the request");
         }
+        if (body.path("photo").isBinary() && binary(body.path("photo")).length > MAX_PHOTO_BYTES) {
+            return Reply.badRequest("PHOTO_INVALID_DIMENSIONS");
+        }
         Reply refusal = refusal(chatId);
         if (refusal != null) {
             return refusal;
@@ -532,7 +632,65 @@ public final class FakeBotApi implements AutoCloseable {
         }
         setMarkup(message, body.path("reply_markup"));
         remember(message);
+        recordFile(chatId, "sendphoto", "photo", body, messageId);
         return Reply.ok(message);
+    }
+
+    /** sendDocument: a file up to {@link #MAX_DOCUMENT_BYTES}, as Telegram's Bot API allows. */
+    private Reply sendDocument(JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        if (chatId == 0) {
+            return Reply.badRequest("chat not found");
+        }
+        JsonNode document = body.path("document");
+        if (document.isMissingNode() || document.asText("").isEmpty()) {
+            return Reply.badRequest("there is no document in the request");
+        }
+        if (document.isBinary() && binary(document).length > MAX_DOCUMENT_BYTES) {
+            return Reply.error(413, "Request Entity Too Large", null);
+        }
+        Reply refusal = refusal(chatId);
+        if (refusal != null) {
+            return refusal;
+        }
+        long messageId = messageIds.incrementAndGet();
+        ObjectNode message = botMessage(chatId, messageId);
+        message.putObject("document")
+                .put("file_id", "fake-document-" + messageId)
+                .put("file_unique_id", "fd" + messageId)
+                .put("file_name", body.path("document#filename").asText("document"))
+                .put("file_size", document.isBinary() ? binary(document).length : 0);
+        if (body.hasNonNull("caption")) {
+            message.put("caption", body.path("caption").asText());
+        }
+        setMarkup(message, body.path("reply_markup"));
+        remember(message);
+        recordFile(chatId, "senddocument", "document", body, messageId);
+        return Reply.ok(message);
+    }
+
+    /** Telegram's limits: "Bots can currently send files of any type of up to 50 MB in size"; photos up to 10 MB. */
+    public static final long MAX_DOCUMENT_BYTES = 50L * 1000 * 1000;
+    public static final long MAX_PHOTO_BYTES = 10L * 1000 * 1000;
+
+    private void recordFile(long chatId, String method, String field, JsonNode body, long messageId) {
+        JsonNode file = body.path(field);
+        if (!file.isBinary()) {
+            return;
+        }
+        synchronized (sent) {
+            files.add(new SentFile(chatId, method, body.path(field + "#filename").asText(""), binary(file),
+                    body.path("caption").asText(""), messageId, Instant.now()));
+            sent.notifyAll();
+        }
+    }
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** editMessageText / editMessageReplyMarkup; like Telegram, leaving reply_markup out removes the keyboard. */

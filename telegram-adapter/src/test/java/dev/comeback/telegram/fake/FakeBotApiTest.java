@@ -241,7 +241,14 @@ class FakeBotApiTest {
         JsonNode body = api.calls("sendPhoto").get(0).body();
         assertThat(body.path("chat_id").asLong()).isEqualTo(GROUP);
         assertThat(body.path("caption").asText()).isEqualTo("Your week ✓");
-        assertThat(body.path("photo").asText()).isEqualTo("attach://chart.png");
+        // The "attach://chart.png" field is resolved to the uploaded part: its bytes and file name.
+        assertThat(body.path("photo").isBinary()).isTrue();
+        assertThat(body.path("photo#filename").asText()).isEqualTo("chart.png");
+        assertThat(api.files()).singleElement().satisfies(f -> {
+            assertThat(f.bytes()).containsExactly(1, 2, 3);
+            assertThat(f.fileName()).isEqualTo("chart.png");
+            assertThat(f.caption()).isEqualTo("Your week ✓");
+        });
         assertThat(body.path("reply_markup").path("inline_keyboard").isArray()).isTrue();
         assertThat(api.sent()).as("sent() is sendMessage only").isEmpty();
     }

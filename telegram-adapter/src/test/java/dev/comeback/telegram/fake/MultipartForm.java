@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough of multipart/form-data to read the text fields of a TelegramBots upload. */
+/** Just enough of multipart/form-data to read the text fields and the files of a TelegramBots upload. */
 final class MultipartForm {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
@@ -46,5 +46,37 @@ final class MultipartForm {
             fields.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
         return fields;
+    }
+
+    /** A file part: its field name, the file name it was sent under, and its bytes. */
+    record FilePart(String field, String fileName, byte[] bytes) {
+    }
+
+    /** File parts by field name, in order. */
+    static Map<String, FilePart> files(String contentType, byte[] body) {
+        Matcher boundary = BOUNDARY.matcher(contentType);
+        if (!boundary.find()) {
+            throw new IllegalArgumentException("multipart without boundary: " + contentType);
+        }
+        String raw = new String(body, StandardCharsets.ISO_8859_1);
+        Map<String, FilePart> files = new LinkedHashMap<>();
+        for (String part : raw.split("--" + Pattern.quote(boundary.group(1)))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd);
+            Matcher name = NAME.matcher(headers);
+            Matcher fileName = FILENAME.matcher(headers);
+            if (!name.find() || !fileName.find()) {
+                continue;
+            }
+            String value = part.substring(headersEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            files.put(name.group(1), new FilePart(name.group(1), fileName.group(1), value.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        return files;
     }
 }
