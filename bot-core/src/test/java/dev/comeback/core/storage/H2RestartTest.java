@@ -94,9 +94,9 @@ class H2RestartTest {
     @Test
     void h2FilesAreOpenedInterruptSafeAppendingOnlyAndClosedByTheBot() {
         assertThat(Database.durable("jdbc:h2:file:./data/comeback;WRITE_DELAY=0"))
-                .isEqualTo("jdbc:h2:file:retry:./data/comeback;WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:retry:./data/comeback;WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE");
         assertThat(Database.durable("jdbc:h2:file:retry:/tmp/x;reuse_space=true"))
-                .isEqualTo("jdbc:h2:file:retry:/tmp/x;reuse_space=true;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:retry:/tmp/x;reuse_space=true;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE");
         assertThat(Database.durable("jdbc:postgresql://db/comeback")).isEqualTo("jdbc:postgresql://db/comeback");
     }
 }
