@@ -391,10 +391,26 @@ class TelegramKillLoopTest {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(runLog, StandardCharsets.UTF_8).contains("running on Telegram")) {
             assertThat(started.isAlive()).as("the bot exited: %s", Files.readString(runLog)).isTrue();
-            assertThat(System.nanoTime()).as("start-up; its log: %s", Files.readString(runLog)).isLessThan(until);
+            if (System.nanoTime() >= until) {
+                assertThat(System.nanoTime()).as("start-up; its log: %s%nits threads: %s", Files.readString(runLog),
+                        threadDump(started)).isLessThan(until);
+            }
             sleep(20);
         }
         return started;
+    }
+
+    /** The threads of a bot that does not finish starting, for the failure message. */
+    private static String threadDump(Process bot) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(bot.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     private static void sleep(long millis) {
