@@ -29,11 +29,6 @@ public final class Samples {
         return all;
     }
 
-    /** A copy of the values recorded, in the order recorded. */
-    public long[] values() {
-        return Arrays.copyOf(values, count);
-    }
-
     public int count() {
         return count;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Stands in for a platform: counts what it is handed, and the replies that say the core failed. */
-public final class RecordingMessenger implements Messenger {
+final class RecordingMessenger implements Messenger {
     /** The start of the core's apology for a turn it could not take in (Coach.OUR_FAULT). */
     private static final String OUR_FAULT = "Sorry, something went wrong on my side";
 
@@ -23,11 +23,11 @@ public final class RecordingMessenger implements Messenger {
         }
     }
 
-    public long messages() {
+    long messages() {
         return messages.sum();
     }
 
-    public long faults() {
+    long faults() {
         return faults.sum();
     }
 }
