@@ -58,10 +58,13 @@ class TelegramKillLoopTest {
     private static final int KILLS = Integer.getInteger("comeback.killLoop.kills", 30);
     private static final Duration BUDGET = Duration.ofSeconds(240);
     /**
-     * Without compaction the file passes 19 MB in this test; opening a file a kill left compacts it once it
-     * is 4 MB and less than half live (about 1 MB of live data here), and kills land during that too.
+     * Without compaction the file passed 19 MB in this test before turns also wrote progress history (V11),
+     * which adds to every check-in's commit; opening a file a kill left compacts it once it is 4 MB and less
+     * than half live (about 1 MB of live data here), and kills land during that too. Measured with the history
+     * rows: 8 to 15.4 MB on a loaded machine (the file grows with the commits made between two kills), so the
+     * guard sits at 18 MiB.
      */
-    private static final long MAX_FILE = 12L << 20;
+    private static final long MAX_FILE = 18L << 20;
     private static final String H2_SETTINGS = System.getProperty("comeback.killLoop.h2Settings", "");
 
     @TempDir
