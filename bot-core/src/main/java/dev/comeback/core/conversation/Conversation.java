@@ -97,8 +97,9 @@ public final class Conversation {
         if (in instanceof Incoming.Text text) {
             Optional<RedFlag> flag = redFlags.scan(text.text());
             if (flag.isPresent() && flag.get().certain()) {
+                // Said in a group, the advice goes there, and the writer's own plan stops as if said in private.
                 return in.chat().isGroup()
-                        ? new Turn(stored, List.of(emergencyReply(flag.get(), false).withPrivatePointer()))
+                        ? new Turn(emergency(stored, flag.get(), now).state(), List.of(emergencyReply(flag.get(), false).withPrivatePointer()))
                         : emergency(stored, flag.get(), now);
             }
             if (flag.isPresent() && !in.chat().isGroup() && !isEmergency(stored)) {
@@ -225,6 +226,9 @@ public final class Conversation {
         }
         if (text.length() > MAX_TEXT_CHARS) {
             return new Input.TooLong(text.length());
+        }
+        if (state.overlay() == Overlay.SETTINGS_MENU && ProfileDialog.namesSettingWithValue(text)) {
+            return new Input.FreeText(text); // "weight 180" at the menu: the value, not only the button's word
         }
         Prompt prompt = prompt(state, now);
         List<Button> buttons = prompt.reply().buttons();
@@ -670,6 +674,9 @@ public final class Conversation {
         if (state.overlay() == Overlay.CONFIRM_RESET) {
             return Prompt.buttons(RESET_PROMPT, Texts.CONFIRM_RESET, List.of(
                     Prompt.button(RESET_PROMPT, "yes", Texts.RESET_YES), Prompt.button(RESET_PROMPT, "no", Texts.RESET_NO)));
+        }
+        if (state.overlay() == Overlay.CONFIRM_FORGET) {
+            return DataDialog.confirmPrompt(state);
         }
         if (state.overlay() == Overlay.CONFIRM_RED_FLAG) {
             String signId = pendingSign(state);

@@ -45,14 +45,24 @@ final class DataDialog {
                     ? Reply.text(DataTexts.REPORT_NEEDS_TRIAGE)
                     : Reply.file(DataTexts.REPORT_CAPTION, Attachment.of(Attachment.Kind.REPORT)));
             case "export" -> conversation.withPrompt(state, now, Reply.file(DataTexts.EXPORT_CAPTION, Attachment.of(Attachment.Kind.EXPORT)));
-            default -> new Turn(state.touchedAt(now), List.of(Reply.choices(DataTexts.CONFIRM_FORGET, List.of(
-                    new Button(DataTexts.FORGET_YES, FORGET_PROMPT + ":y" + now.getEpochSecond()),
-                    new Button(DataTexts.FORGET_NO, FORGET_PROMPT + ":no")))));
+            default -> {
+                // An overlay, so a typed "yes delete it" answers this question and never the one underneath it.
+                ConversationState asking = state.withOverlay(Overlay.CONFIRM_FORGET, String.valueOf(now.getEpochSecond()));
+                yield new Turn(asking.touchedAt(now), List.of(confirmPrompt(asking).reply()));
+            }
         };
     }
 
+    /** The /forget question, its yes button carrying when it was asked (the overlay's text). */
+    static Prompt confirmPrompt(ConversationState state) {
+        return Prompt.buttons(FORGET_PROMPT, DataTexts.CONFIRM_FORGET, List.of(
+                new Button(DataTexts.FORGET_YES, FORGET_PROMPT + ":y" + state.pendingRedFlag()),
+                new Button(DataTexts.FORGET_NO, FORGET_PROMPT + ":no")));
+    }
+
     /** A press of a /forget button: {@code y<epoch seconds when asked>} deletes, anything else keeps. */
-    Turn press(ConversationState state, String option, Instant now) {
+    Turn press(ConversationState asked, String option, Instant now) {
+        ConversationState state = asked.overlay() == Overlay.CONFIRM_FORGET ? asked.withoutOverlay() : asked;
         if (option.startsWith("y")) {
             long askedAt;
             try {

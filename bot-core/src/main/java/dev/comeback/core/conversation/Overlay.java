@@ -28,5 +28,7 @@ public enum Overlay {
     /** /triage after EMERGENCY, URGENT or SEE A CLINICIAN: has a clinician seen you and cleared you to train? */
     ASK_CLEARANCE,
     /** Waiting for a new value for one setting ("zone", "units", "weight", "1rm", "waking", "days"). */
-    SETTING
+    SETTING,
+    /** /forget: delete everything? The text holds when it was asked (epoch seconds); typed yes/no answer it. */
+    CONFIRM_FORGET
 }

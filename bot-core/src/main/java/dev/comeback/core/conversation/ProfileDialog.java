@@ -533,6 +533,12 @@ final class ProfileDialog {
         return change(base, kind, value, now);
     }
 
+    /** "weight 180", "zone PST": a setting's name followed by a value. */
+    static boolean namesSettingWithValue(String text) {
+        Matcher m = SETTING.matcher(text.strip());
+        return m.matches() && m.group(2) != null && !m.group(2).isBlank();
+    }
+
     /**
      * Typed at the settings menu: a setting with or without its value ("zone PST", "units"), or a value that can
      * only be one setting (a time zone such as "PST", "kg" or "lb"); anything else goes on as usual.

@@ -288,6 +288,8 @@ class ProfileConversationTest {
         assertThat(chat.state().orElseThrow().profile().unitsOrKg()).isEqualTo(dev.comeback.core.protocol.Units.LB);
         chat.send("/settings").send("weight").send("180");
         assertThat(chat.lastText()).contains("Body weight set to 180 lb");
+        chat.send("/settings").send("weight 176");
+        assertThat(chat.lastText()).contains("Body weight set to 176 lb");
         chat.send("/settings").send("thanks");
         assertThat(chat.lastText()).doesNotContain("time zone").doesNotContain("I didn't understand that setting");
     }

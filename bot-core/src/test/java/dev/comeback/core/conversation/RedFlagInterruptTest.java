@@ -84,11 +84,13 @@ class RedFlagInterruptTest {
     }
 
     @Test
-    void emergencyWordsInAGroupGetTheAdviceThereButChangeNoPersonalState() {
+    void emergencyWordsInAGroupGetTheAdviceThereAndStopTheWritersPlan() {
         ChatDriver chat = Triage.toRecovery(ChatDriver.inMemory());
         chat.sendInGroup("team", "my groin went numb after the session");
         assertThat(chat.lastText()).contains("EMERGENCY").contains("emergency number").doesNotContain("82");
-        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.RECOVERY);
+        assertThat(chat.state().orElseThrow().stage()).isEqualTo(Stage.REFERRED);
+        chat.send("/today");
+        assertThat(chat.lastText()).doesNotContain("Cat-cow").contains("clinician");
     }
 
     @Test

@@ -85,4 +85,16 @@ class EverydayWordsTest {
         assertThat(chat.last().get(0).text()).startsWith("I hear you");
         assertThat(chat.lastButtonLabels()).containsExactly("Yes", "No", "Not sure");
     }
+
+    /** "yes delete it" answers the /forget question, never the check-in's safety question under it. */
+    @Test
+    void typedAnswersAtForgetAnswerForgetOnly() {
+        Triage.toRecovery(chat).send("/checkin").send("/forget").send("nah keep it");
+        assertThat(chat.lastText()).doesNotStartWith("EMERGENCY");
+        assertThat(chat.last().get(0).text()).contains("Nothing deleted");
+        chat.send("/forget").send("yes delete it");
+        assertThat(chat.lastText()).doesNotContain("EMERGENCY");
+        assertThat(chat.lastText()).containsIgnoringCase("deleted");
+        assertThat(chat.state().map(st -> st.stage())).isIn(java.util.Optional.empty(), java.util.Optional.of(dev.comeback.core.conversation.Stage.NEW));
+    }
 }
