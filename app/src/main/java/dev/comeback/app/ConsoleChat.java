@@ -47,8 +47,7 @@ final class ConsoleChat implements Messenger {
     private final PrintStream out;
     private final PrintStream err;
     private volatile List<Button> shownButtons = List.of();
-    private final FileRenderer files;
-    private final Path filesFolder;
+    private final ConsoleFiles files;
 
     /**
      * {@code files} makes the files of /progress, /report and /export, written into {@code filesFolder} as
@@ -56,8 +55,7 @@ final class ConsoleChat implements Messenger {
      */
     ConsoleChat(Coach coach, Clock clock, String userName, PrintStream out, PrintStream err, FileRenderer files,
                 Path filesFolder) {
-        this.files = files;
-        this.filesFolder = filesFolder;
+        this.files = new ConsoleFiles(files, filesFolder, err);
         this.coach = coach;
         this.clock = clock;
         this.user = UserRef.of(PLATFORM, userName);
@@ -151,7 +149,7 @@ final class ConsoleChat implements Messenger {
             for (String line : reply.text().split("\n", -1)) {
                 out.println(stamp + "bot> " + line);
             }
-            reply.attachment().ifPresent(attachment -> out.println(file(attachment, stamp)));
+            reply.attachment().ifPresent(attachment -> out.println(files.line(user, attachment, clock.instant(), stamp)));
             if (reply.hasButtons()) {
                 StringBuilder b = new StringBuilder("buttons:");
                 reply.buttons().forEach(button -> b.append(" [").append(button.label()).append(']'));
@@ -163,20 +161,4 @@ final class ConsoleChat implements Messenger {
         shownButtons = List.copyOf(buttons);
     }
 
-    /** Makes the file and writes it; the {@code file: <absolute path>} line, or a bot line saying it failed. */
-    private String file(Attachment attachment, String stamp) {
-        try {
-            FileData made = files.render(user, attachment, clock.instant());
-            Files.createDirectories(filesFolder);
-            String safeUser = user.id().replaceAll("[^A-Za-z0-9_.-]", "_");
-            Path path = filesFolder.resolve(safeUser + "-" + made.fileName());
-            Files.write(path, made.bytes());
-            return "file: " + path.toAbsolutePath();
-        } catch (IOException | RuntimeException e) {
-            err.println("console: cannot make " + attachment.kind().fileName() + ": " + e.getMessage());
-            return stamp + "bot> " + FILE_FAILED;
-        }
-    }
-
-    static final String FILE_FAILED = "Sorry, I could not make that file just now. Please ask again in a little while.";
 }

@@ -55,9 +55,11 @@ final class ConsoleGroup implements Messenger {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<ChatRef, List<Button>> shownButtons = new ConcurrentHashMap<>();
+    private final ConsoleFiles files;
 
     ConsoleGroup(Coach coach, GroupDesk desk, Clock clock, List<String> users, String groupName, String coachName,
-                 PrintStream out, PrintStream err) {
+                 PrintStream out, PrintStream err, ConsoleFiles files) {
+        this.files = files;
         this.coach = coach;
         this.desk = desk;
         this.clock = clock;
@@ -219,6 +221,7 @@ final class ConsoleGroup implements Messenger {
                 for (String line : reply.text().split("\n", -1)) {
                     out.println(stamp + where + "bot> " + line);
                 }
+                reply.attachment().ifPresent(a -> out.println(files.line(message.user(), a, clock.instant(), stamp + where)));
                 if (reply.hasButtons()) {
                     StringBuilder b = new StringBuilder(where + "buttons:");
                     reply.buttons().forEach(button -> b.append(" [").append(button.label()).append(']'));

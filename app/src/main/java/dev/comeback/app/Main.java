@@ -119,7 +119,8 @@ public final class Main {
                 Coach coach = new Coach(new Conversation(content), store);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 if (options.group().isPresent()) {
-                    runGroup(options, content, clock, db, store, coach, reader, out, err, settings.deliveryRetention());
+                    runGroup(options, content, clock, db, store, coach, reader, out, err, settings.deliveryRetention(),
+                            new ConsoleFiles(new ProgressFiles(db.dataSource(), coach, content), filesFolder(settings.get("db.url")), err));
                     return 0;
                 }
                 ConsoleChat console = new ConsoleChat(coach, clock, options.user(), out, err,
@@ -147,12 +148,13 @@ public final class Main {
 
     /** The console playing a coaching group: several people, one group, one database. */
     private static void runGroup(Options options, Content content, Clock clock, Database db, JdbcConversationStore store,
-                                 Coach coach, BufferedReader reader, PrintStream out, PrintStream err, Duration retention)
+                                 Coach coach, BufferedReader reader, PrintStream out, PrintStream err, Duration retention,
+                                 ConsoleFiles files)
             throws IOException {
         GroupDesk desk = new GroupDesk(content, store, new JdbcGroupStore(db.dataSource()), PrivateChats.byUserId());
         coach.setGroups(desk);
         ConsoleGroup console = new ConsoleGroup(coach, desk, clock, options.users(), options.group().orElseThrow(),
-                options.coach().orElse(""), out, err);
+                options.coach().orElse(""), out, err, files);
         if (options.virtualClock()) {
             console.run(reader);
             return;

@@ -89,6 +89,16 @@ class ConsoleGroupTest {
                 .as("bob's own reminders come on the same clock");
     }
 
+    /** The files of /report and /export are written in group mode too, beside the database. */
+    @Test
+    void filesAreWrittenInGroupModeToo() {
+        Run run = console(quiz("bob") + "bob: /report\nbob: /export\n", args());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).contains("file: " + dir.resolve("club-files").resolve("bob-comeback-report.pdf").toAbsolutePath(),
+                "file: " + dir.resolve("club-files").resolve("bob-comeback-data.json").toAbsolutePath());
+        assertThat(dir.resolve("club-files").resolve("bob-comeback-report.pdf")).isNotEmptyFile();
+    }
+
     @Test
     void groupFlagsAreCheckedAndDocumentedInTheUsage() {
         Run noGroup = console("", "--user", "ann", "--user", "bob");
