@@ -135,7 +135,7 @@ class DiscordGroupTest {
         assertThat(groupSlash(ANN, "roster")).contains("I have sent you the roster");
         await().atMost(Duration.ofSeconds(10)).until(() -> lastDm(ANN).contains("Roster of"));
         assertThat(lastDm(ANN)).contains("user0002: last check-in").contains("pain 4/10")
-                .contains("user0003: last check-in").contains("shares check-ins only").doesNotContain("7/10");
+                .contains("user0003: last check-in").contains("(no phase or pain to show)").doesNotContain("7/10");
 
         assertThat(groupSlash(ANN, "nudge", Map.of("member", CAT))).contains("I have sent user0003 a friendly word in private");
         await().atMost(Duration.ofSeconds(10)).until(() -> lastDm(CAT).contains("says hi"));

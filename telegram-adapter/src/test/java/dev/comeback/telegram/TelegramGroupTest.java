@@ -130,7 +130,7 @@ class TelegramGroupTest {
         FakeBotApi.SentMessage rosterNote = inGroup(ANN, "/roster" + AT_BOT);
         assertThat(rosterNote.text()).isEqualTo("I have sent you the roster in our private chat.");
         assertThat(bot.last(ANN).text()).contains("- User502: last check-in").contains("pain 4/10")
-                .contains("- User503: last check-in").contains("(shares check-ins only)").doesNotContain("7/10");
+                .contains("- User503: last check-in").contains("(no phase or pain to show)").doesNotContain("7/10");
 
         assertThat(inGroup(ANN, "/nudge" + AT_BOT + " @user503").text()).isEqualTo("I have sent User503 a friendly word in private.");
         assertThat(bot.last(CAT).text()).contains("Your coach User501 (Group 1001234) says hi");

@@ -476,7 +476,10 @@ public final class GroupDesk {
             return GroupCommit.NOTHING.sending(reply(in, GroupTexts.noSuchMember(wanted)));
         }
         String coachName = directory(group.chat()).nameOf(in.user(), group.chat()).display();
-        Reply nudge = Reply.choices(GroupTexts.nudge(coachName, group.title()), List.of(new Button(GroupTexts.CHECK_IN_NOW, "cmd:checkin")));
+        // Someone not on the plan (sent to a doctor, say) gets a plain hello: a check-in button would mean nothing to them.
+        Reply nudge = summaries.followsPlan(member.get().member())
+                ? Reply.choices(GroupTexts.nudge(coachName, group.title()), List.of(new Button(GroupTexts.CHECK_IN_NOW, "cmd:checkin")))
+                : Reply.text(GroupTexts.hello(coachName, group.title()));
         return GroupCommit.NOTHING
                 .sending(new Outgoing(member.get().member(), privateChats.of(member.get().member()), Urgency.PROACTIVE, List.of(nudge), in.at()))
                 .sending(reply(in, GroupTexts.nudged(member.get().displayName())));

@@ -103,6 +103,10 @@ final class GroupTexts {
         return "No member " + wanted + " in this group. /roster lists them.";
     }
 
+    static String hello(String coachName, String title) {
+        return "Your coach " + coachName + " (" + title + ") says hi and hopes you are doing all right. Write to me any time.";
+    }
+
     static String nudge(String coachName, String title) {
         return "Your coach " + coachName + " (" + title + ") says hi: how is your back today? A quick check-in keeps your plan on track.";
     }

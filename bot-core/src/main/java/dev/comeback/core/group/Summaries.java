@@ -41,6 +41,14 @@ public final class Summaries {
         return of(member, people.load(member.member().key()), today, zone);
     }
 
+    /**
+     * Whether the person is following the recovery plan (so a check-in means something to them); false for
+     * someone not started, in the quiz, or sent to real care. Only ever used for what to say to them privately.
+     */
+    public boolean followsPlan(dev.comeback.core.message.UserRef user) {
+        return people.load(user.key()).filter(s -> s.stage() == Stage.RECOVERY).isPresent();
+    }
+
     /** Whether the person has a stored conversation (has ever started one). */
     public boolean started(dev.comeback.core.message.UserRef user) {
         return people.load(user.key()).isPresent();

@@ -189,7 +189,7 @@ class GroupCoachingTest {
         String roster = GroupDriver.textTo(out, privateChat("ann"));
         assertThat(roster).contains("Roster of Barbell Club (2 members)")
                 .contains("- bob: last check-in Mon 2 Mar, streak 1 day; phase 1 (").contains("pain 3/10")
-                .contains("- cat: last check-in Mon 2 Mar, streak 1 day (shares check-ins only)")
+                .contains("- cat: last check-in Mon 2 Mar, streak 1 day (no phase or pain to show)")
                 .doesNotContain("8/10");
     }
 
@@ -200,6 +200,12 @@ class GroupCoachingTest {
         assertThat(GroupDriver.textTo(g.inGroup("cat", "/nudge @bob"), g.group())).contains("Only the coach");
         assertThat(g.privateTexts("bob")).noneMatch(t -> t.contains("says hi"));
 
+        List<Outgoing> before = g.inGroup("ann", "/nudge @bob");
+        Outgoing hello = before.stream().filter(o -> o.chat().equals(privateChat("bob"))).findFirst().orElseThrow();
+        assertThat(hello.replies().get(0).text()).as("not on the plan yet: a plain hello").contains("says hi");
+        assertThat(hello.replies().get(0).buttons()).isEmpty();
+
+        Triage.toRecovery(g.person("bob"));
         List<Outgoing> out = g.inGroup("ann", "/nudge @bob");
         assertThat(GroupDriver.textTo(out, g.group())).isEqualTo("I have sent bob a friendly word in private.");
         Outgoing nudge = out.stream().filter(o -> o.chat().equals(privateChat("bob"))).findFirst().orElseThrow();

@@ -31,7 +31,7 @@ public final class Roster {
                 p.lastPain().ifPresent(pain -> b.append(", pain ").append(pain).append("/10 at the latest check-in"));
                 p.painTrend().ifPresent(t -> b.append(", trend ").append(Digest.trend(t)));
             } else {
-                b.append(" (shares check-ins only)");
+                b.append(" (no phase or pain to show)");
             }
         }
         return b.toString();
