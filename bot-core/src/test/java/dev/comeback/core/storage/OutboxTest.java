@@ -199,6 +199,8 @@ class OutboxTest {
         coach.handleQueued(new Incoming.Text(member, group, "I have numbness in my groin", clock.instant(), false), Optional.empty());
         assertThat(outbox.due("test", clock.instant(), 10)).singleElement()
                 .satisfies(m -> assertThat(m.chat()).isEqualTo(group));
-        assertThat(store.load(member.key())).isEmpty();
+        // The writer's own plan stops, as if it had been said in private.
+        assertThat(store.load(member.key())).hasValueSatisfying(s -> assertThat(s.triageResult().orElseThrow().outcome())
+                .isEqualTo(dev.comeback.core.triage.Outcome.EMERGENCY));
     }
 }
