@@ -1,7 +1,6 @@
 package dev.comeback.app;
 
 import dev.comeback.core.Coach;
-import dev.comeback.core.delivery.FileData;
 import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.delivery.Messenger;
 import dev.comeback.core.message.Attachment;
@@ -15,7 +14,6 @@ import dev.comeback.core.time.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.comeback.app;
 
+import dev.comeback.core.delivery.Dispatcher;
 import dev.comeback.core.delivery.FileData;
 import dev.comeback.core.delivery.FileRenderer;
 import dev.comeback.core.message.Attachment;
@@ -16,8 +17,6 @@ import java.time.Instant;
  * into {@code folder} as {@code <user>-<file name>} (the next one of a kind replaces the last).
  */
 final class ConsoleFiles {
-    static final String FILE_FAILED = "Sorry, I could not make that file just now. Please ask again in a little while.";
-
     private final FileRenderer files;
     private final Path folder;
     private final PrintStream err;
@@ -43,7 +42,7 @@ final class ConsoleFiles {
             return "file: " + path.toAbsolutePath();
         } catch (IOException | RuntimeException e) {
             err.println("console: cannot make " + attachment.kind().fileName() + ": " + e.getMessage());
-            return prefix + "bot> " + FILE_FAILED;
+            return prefix + "bot> " + Dispatcher.FILE_FAILED;
         }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One conversation step as a pure function: (stored state, incoming message) -> (next state, replies).
@@ -469,8 +470,8 @@ public final class Conversation {
     }
 
     /** Every sign a red-flag question may be about: emergencies, then urgent signs. */
-    private java.util.stream.Stream<RedFlagRules.Sign> askable() {
-        return java.util.stream.Stream.concat(content.redFlags().signs().stream(), content.redFlags().urgent().stream());
+    private Stream<RedFlagRules.Sign> askable() {
+        return Stream.concat(content.redFlags().signs().stream(), content.redFlags().urgent().stream());
     }
 
     private Optional<RedFlagRules.Sign> urgentSign(String signId) {

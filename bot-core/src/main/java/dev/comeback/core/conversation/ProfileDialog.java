@@ -548,8 +548,7 @@ final class ProfileDialog {
         if (SETTING.matcher(t).matches()) {
             return settings(state, t, now);
         }
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (Set.of("kg", "kilos", "kilograms", "lb", "lbs", "pounds").contains(lower)) {
+        if (unitNamed(t).isPresent()) {
             return settings(state, "units " + t, now);
         }
         if (!t.matches("[\\d.,\\s]+") && !(zones.read(t, now) instanceof ZoneReader.Result.Unknown)) {

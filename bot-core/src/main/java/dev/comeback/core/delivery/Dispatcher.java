@@ -247,7 +247,8 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    static final String FILE_FAILED = "Sorry, I could not make that file just now. Please ask again in a little while.";
+    /** Said instead of a file that could not be made; the console says the same. */
+    public static final String FILE_FAILED = "Sorry, I could not make that file just now. Please ask again in a little while.";
 
     static String fileTooBig(long bytes, long limit) {
         return "That file came out at " + (bytes / 1024) + " KB, more than the " + (limit / 1024) + " KB this platform accepts, so I cannot send it here.";
