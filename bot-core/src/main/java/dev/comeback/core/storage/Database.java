@@ -82,6 +82,14 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int poolSize, CompactionPolicy compaction) {
         Optional<Path> h2File = h2File(url);
         boolean existed = h2File.isPresent() && Files.exists(h2File.get());
+        if (h2File.isPresent()) {
+            try {
+                deleteCompactionLeftovers(h2File.get());
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot delete what an interrupted compaction left beside "
+                        + h2File.get().toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
         if (existed) {
             checkShape(h2File.get(), stoppedCleanly(h2File.get()));
             compactIfDue(durable(url), user, password, h2File.get(), compaction);
@@ -125,18 +133,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2's own compaction, run while nothing else has the file open: {@code SHUTDOWN COMPACT} copies the live
-     * data into a new file ({@code NAME.mv.db.tempFile}) and moves it over the old one in one atomic rename
-     * ({@code MVStore.compact}, {@code FilePathDisk.moveTo} with {@code ATOMIC_MOVE}), so a kill in the middle
-     * leaves the old file as it was, and H2 deletes the half-written copy when it next opens the file
-     * ({@code MVStoreTool.compactCleanUp}). Every commit that returned is in the old file, so in the new one.
+     * Compacts a file a crash (or a run) left mostly dead before it is opened, when {@code policy} says it is
+     * due; see {@link #compact} for how.
      */
     private static void compactIfDue(String url, String user, String password, Path file, CompactionPolicy policy) {
         try (Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
             long size = file.toFile().length();
             long live = liveEstimate(c);
             if (live >= 0 && policy.due(size, live)) {
-                compact(c, file, live, "before opening");
+                compact(c, url, user, password, file, live, "before opening");
             }
         } catch (SQLException e) {
             // Left to the open that follows, which names the file and the problem.
@@ -144,14 +149,89 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void compact(Connection c, Path file, long live, String when) throws SQLException {
+    /**
+     * Compacts by copying what is committed, as SQL, into a new file that then replaces the old one; the database
+     * behind {@code c} is shut down. Run only while nothing else uses the database (a paused or closed pool).
+     * <ol>
+     * <li>{@code SCRIPT TO NAME.compact.sql}: every committed row, sequence and setting, read through SQL;
+     * <li>{@code RUNSCRIPT} into a new database {@code NAME.compacting.mv.db} (the same settings), then its
+     *     {@code SHUTDOWN}, and the new file forced to the disk;
+     * <li>{@code SHUTDOWN} of the old database, and one atomic rename of the new file over the old one.
+     * </ol>
+     * A kill before the rename leaves the old file as it was (the next {@link #open} deletes the half-made
+     * copy); after it, the new file is whole and closed. Every commit that returned is in the old file, so in
+     * the copy. Not H2's own {@code SHUTDOWN COMPACT}: it copies the store's pages as they are, transaction
+     * entries included, and after a kill in a run that compacted with it one file in about 8 kill-loop runs held
+     * a row lock of a transaction that no longer existed, on which Quartz's start-up waited for ever. A copy
+     * made through SQL holds no transaction state at all.
+     *
+     * @throws SQLException if a step before the rename fails (the old file is then left in place; the database
+     *                      may already be shut down)
+     */
+    static void compact(Connection c, String url, String user, String password, Path file, long live, String when)
+            throws SQLException {
         long before = file.toFile().length();
         long started = System.nanoTime();
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+        Path script = companion(file, ".compact.sql");
+        Path copy = companion(file, ".compacting.mv.db");
+        try {
+            deleteCompactionLeftovers(file);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            String copyBase = copy.toAbsolutePath().toString();
+            copyBase = copyBase.substring(0, copyBase.length() - ".mv.db".length());
+            try (Connection n = java.sql.DriverManager.getConnection(copyUrl(url, copyBase), user, password);
+                 java.sql.Statement s = n.createStatement()) {
+                n.setAutoCommit(false);
+                s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+                n.commit();
+                s.execute("SHUTDOWN COMPACT");
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(copy,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            Files.move(copy, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(script);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot write the compacted copy of " + file + ": " + e.getMessage(), e);
         }
         log.info("compacted {} {}: {} KB to {} KB (about {} KB live) in {} ms", file, when, before / 1024,
                 file.toFile().length() / 1024, live / 1024, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** {@code NAME.mv.db} -> {@code NAME<suffix>} beside it. */
+    private static Path companion(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + suffix);
+    }
+
+    /** What a compaction a kill interrupted left beside {@code file}: never the data, which is still in the file. */
+    private static void deleteCompactionLeftovers(Path file) throws java.io.IOException {
+        Files.deleteIfExists(companion(file, ".compact.sql"));
+        Files.deleteIfExists(companion(file, ".compacting.mv.db"));
+        Files.deleteIfExists(companion(file, ".compacting.trace.db"));
+    }
+
+    /**
+     * The URL of the compacted copy at {@code base} (a file name without {@code .mv.db}): the settings of
+     * {@code url} but H2's own write delay and space reuse, since the copy is only used once it is closed.
+     */
+    static String copyUrl(String url, String base) {
+        StringBuilder result = new StringBuilder("jdbc:h2:file:").append(base);
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String name = parts[i].split("=", 2)[0].trim().toUpperCase(Locale.ROOT);
+            if (!name.equals("WRITE_DELAY") && !name.equals("REUSE_SPACE")) {
+                result.append(';').append(parts[i]);
+            }
+        }
+        return result.toString();
     }
 
     /**
@@ -186,7 +266,7 @@ public final class Database implements AutoCloseable {
     /**
      * The compactor thread: woken when a returned connection finds the file past {@link #checkAt}, it asks H2
      * how much is live and, when {@link #policy} says the file is due, pauses the pool (every connection
-     * returned, new ones held back: nothing else uses the database), compacts with {@code SHUTDOWN COMPACT}
+     * returned, new ones held back: nothing else uses the database), compacts ({@link #compact})
      * and opens a new pool. Its own thread rather than a Quartz job: Quartz's jobs hold connections of the
      * pool, which the pause waits for.
      */
@@ -240,7 +320,7 @@ public final class Database implements AutoCloseable {
             try (Connection c = java.sql.DriverManager.getConnection(old.getJdbcUrl(), old.getUsername(), old.getPassword())) {
                 old.close();
                 log.info("compacting {} while running ({} KB, about {} KB live)", file, size / 1024, live / 1024);
-                compact(c, file, live, "while running");
+                compact(c, old.getJdbcUrl(), old.getUsername(), old.getPassword(), file, live, "while running");
             } catch (SQLException e) {
                 throw new StorageException("cannot compact " + file + ": " + e.getMessage(), e);
             }
@@ -502,7 +582,7 @@ public final class Database implements AutoCloseable {
             long live = liveEstimate(c);
             pool.close();
             if (live >= 0 && policy.due(file.toFile().length(), live)) {
-                compact(c, file, live, "on closing");
+                compact(c, current.getJdbcUrl(), current.getUsername(), current.getPassword(), file, live, "on closing");
             }
         } catch (SQLException | RuntimeException e) {
             pool.close();

@@ -140,11 +140,20 @@ final class PausablePool implements DataSource {
      * runs {@code work} (which may {@link #reopen} the pool) and lets the waiting threads go on.
      *
      * @return false, having run nothing, if connections were still in use after {@code maxWaitMillis} or the
-     *         pool is closed or paused already
+     *         pool is closed (a pause already under way is waited for first)
      * @throws RuntimeException what {@code work} or opening the new pool threw (the new pool is tried again
      *         by the next {@link #whilePaused}, and waiting threads get a {@link SQLException} meanwhile)
      */
     boolean whilePaused(long maxWaitMillis, Runnable work) throws InterruptedException {
+        lock.lock();
+        try {
+            // Another pause first runs to its end.
+            while (paused && !closed) {
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
         lock.lock();
         try {
             if (paused || closed) {
