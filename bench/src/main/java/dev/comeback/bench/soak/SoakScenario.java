@@ -260,9 +260,9 @@ public final class SoakScenario implements Scenario {
         results.note("File against live data over the run (live data is H2's estimate, info.FILL_RATE x "
                 + "info.CHUNKS_FILL_RATE x the file; " + Fmt.count(sizes.size()) + " samples, one a tenth of the way "
                 + "shown): " + overTime(sizes));
-        results.note("A compaction pauses the pool: new connections wait, those in use are returned, then SHUTDOWN "
-                + "COMPACT copies the live data to a new file that replaces the old one in one rename, and a new pool "
-                + "opens. A turn overlaps a compaction when it ran at any moment of such a pause.");
+        results.note("A compaction pauses the pool: new connections wait, those in use are returned, then the "
+                + "committed data is copied through SQL (SCRIPT, RUNSCRIPT into a new file) and the copy replaces the "
+                + "old file in one rename, and a new pool opens. A turn overlaps a compaction when it ran at any moment of such a pause.");
     }
 
     /**
