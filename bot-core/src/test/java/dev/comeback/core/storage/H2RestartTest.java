@@ -51,6 +51,90 @@ class H2RestartTest {
         }
     }
 
+    /**
+     * The compacted copy is made through SQL: every table (Quartz's and Flyway's included) keeps every row, and
+     * identity columns go on from where they were rather than starting again.
+     */
+    @Test
+    void aCompactedCopyHoldsEveryRowOfEveryTableAndIdentitiesGoOn() throws Exception {
+        String url = Database.h2FileUrl(dir.resolve("copied"));
+        Path file = dir.resolve("copied.mv.db");
+        java.util.Map<String, Long> before;
+        long lastId;
+        try (Database db = Database.open(url, "sa", "", 2, NEVER)) {
+            JdbcConversationStore store = new JdbcConversationStore(db.dataSource());
+            for (int i = 0; i < 1500; i++) {
+                store.save("test:p" + (i % 20), ConversationState.fresh(clock.instant().plusSeconds(i)));
+            }
+            lastId = insertOutboxRow(db.dataSource());
+            before = rowCounts(db.dataSource());
+        }
+        long grown = Files.size(file);
+        try (Database db = Database.open(url, "sa", "", 2)) {
+            assertThat(Files.size(file)).as("compacted on opening").isLessThan(grown / 10);
+            assertThat(rowCounts(db.dataSource())).isEqualTo(before);
+            assertThat(insertOutboxRow(db.dataSource())).as("next outbox id").isGreaterThan(lastId);
+            assertThat(new JdbcConversationStore(db.dataSource()).load("test:p19")).isPresent();
+        }
+        assertThat(before).as("tables seen").containsKeys("CONVERSATION", "OUTBOX", "QRTZ_TRIGGERS", "flyway_schema_history");
+    }
+
+    /** What a kill during a compaction leaves beside the file is deleted; the file is opened as it was. */
+    @Test
+    void leftoversOfAnInterruptedCompactionAreDeletedAndTheFileIsKept() throws Exception {
+        String url = Database.h2FileUrl(dir.resolve("kept"));
+        try (Database db = Database.open(url, "sa", "", 2)) {
+            new JdbcConversationStore(db.dataSource()).save("test:kept", ConversationState.fresh(clock.instant()));
+        }
+        Path script = dir.resolve("kept.compact.sql");
+        Path copy = dir.resolve("kept.compacting.mv.db");
+        Files.writeString(script, "CREATE TABLE HALF_WRITTEN(");
+        Files.write(copy, new byte[4096]);
+        try (Database db = Database.open(url, "sa", "", 2)) {
+            assertThat(new JdbcConversationStore(db.dataSource()).load("test:kept")).isPresent();
+        }
+        assertThat(script).doesNotExist();
+        assertThat(copy).doesNotExist();
+    }
+
+    private static java.util.Map<String, Long> rowCounts(javax.sql.DataSource dataSource) throws Exception {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet r = c.getMetaData().getTables(null, "PUBLIC", "%", new String[]{"TABLE"})) {
+                while (r.next()) {
+                    tables.add(r.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                try (java.sql.Statement s = c.createStatement();
+                     java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+                    r.next();
+                    counts.put(table, r.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Inserts an outbox row, deletes it (as delivery does) and returns the id it was given. */
+    private static long insertOutboxRow(javax.sql.DataSource dataSource) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (platform, user_key, chat_id, "
+                     + "chat_kind, urgency, replies, not_before, created_at) VALUES ('test', 'test:p', '1', 'PRIVATE', "
+                     + "'NORMAL', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", new String[]{"ID"})) {
+            insert.executeUpdate();
+            try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                long id = keys.getLong(1);
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM outbox WHERE id = " + id);
+                }
+                return id;
+            }
+        }
+    }
+
     @Test
     void aConversationStoppedMidQuizContinuesWhereItWasAfterARestart() {
         String url = Database.h2FileUrl(dir.resolve("comeback"));
