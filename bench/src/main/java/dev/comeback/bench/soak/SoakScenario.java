@@ -107,7 +107,8 @@ public final class SoakScenario implements Scenario {
                     turnStarts[c] = new Samples();
                     int client = c;
                     threads.add(new Thread(() -> talk(coach, share, onboarding, enough, turns, failures,
-                            turnNanos[client], turnStarts[client], startNanos), "client-" + c));
+                            turnNanos[client], turnStarts[client], startNanos, () -> turns.sum() - drain.handedOff() > people),
+                            "client-" + c));
                 }
                 Thread drainThread = new Thread(drain, "outbox-drain");
                 threads.forEach(Thread::start);
@@ -145,15 +146,28 @@ public final class SoakScenario implements Scenario {
         results.check("no reply says the core failed", messenger.faults() == 0, Fmt.count(messenger.faults()) + " apologies");
     }
 
-    /** Each person in turn sends their next message: onboarding first, then check-in days for ever. */
+    /**
+     * Each person in turn sends their next message: onboarding first, then check-in days for ever. People wait
+     * for replies: while more replies are waiting in the outbox than there are people ({@code behind}), no one
+     * sends (without this the clients outran the drain and the outbox alone grew to 100,000 rows).
+     */
     private static void talk(Coach coach, List<UserRef> share, List<String> onboarding, AtomicBoolean enough,
-                             LongAdder turns, LongAdder failures, Samples nanos, Samples starts, long startNanos) {
+                             LongAdder turns, LongAdder failures, Samples nanos, Samples starts, long startNanos,
+                             java.util.function.BooleanSupplier behind) {
         int[] step = new int[share.size()];
         List<ChatRef> chats = share.stream().map(u -> ChatRef.privateChat(u.platform(), u.id())).toList();
         while (!enough.get()) {
             for (int i = 0; i < share.size() && !enough.get(); i++) {
                 int s = step[i]++;
                 String text = s < onboarding.size() ? onboarding.get(s) : DAY.get((s - onboarding.size()) % DAY.size());
+                while (behind.getAsBoolean() && !enough.get()) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
                 long t0 = System.nanoTime();
                 try {
                     if (!coach.handleQueued(new Incoming.Text(share.get(i), chats.get(i), text, Instant.now()), Optional.empty())) {
@@ -175,7 +189,8 @@ public final class SoakScenario implements Scenario {
                                Samples[] turnStarts, Instant startedAt, long closed, long live) {
         long commits = turns + handedOff;
         results.note(String.format("%s people on the default configuration (compaction from %d MB, at 2x live data or "
-                        + "128 MB dead), %d client threads, one outbox drain thread; each person onboards (%s messages) "
+                        + "128 MB dead), %d client threads, one outbox drain thread (no one sends while more replies wait than there "
+                        + "are people); each person onboards (%s messages) "
                         + "and then does check-in days (/checkin, four answers, /status) until the commits reach the "
                         + "target. A commit is a turn (state and outbox in one transaction) or a delivery (the outbox row "
                         + "deleted); Quartz's own commits for the plan hand-offs come on top and are not counted.",

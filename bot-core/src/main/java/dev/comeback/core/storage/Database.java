@@ -198,7 +198,19 @@ public final class Database implements AutoCloseable {
             Files.move(copy, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(script);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | SQLException | RuntimeException e) {
+            // The old file is still the database; what was made of the copy only takes space.
+            try {
+                deleteCompactionLeftovers(file);
+            } catch (java.io.IOException ignored) {
+                // deleted by the next compaction or opening
+            }
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new SQLException("cannot write the compacted copy of " + file + ": " + e.getMessage(), e);
         }
         log.info("compacted {} {}: {} KB to {} KB (about {} KB live) in {} ms", file, when, before / 1024,
