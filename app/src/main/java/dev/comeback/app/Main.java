@@ -114,7 +114,7 @@ public final class Main {
                 return 0;
             }
             try (Database db = Database.open(settings.get("db.url"), settings.get("db.user"),
-                    settings.get("db.password"), settings.getInt("db.pool.size"))) {
+                    settings.get("db.password"), settings.getInt("db.pool.size"), settings.compaction())) {
                 JdbcConversationStore store = new JdbcConversationStore(db.dataSource());
                 Coach coach = new Coach(new Conversation(content), store);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

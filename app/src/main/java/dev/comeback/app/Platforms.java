@@ -57,7 +57,8 @@ final class Platforms implements AutoCloseable {
             throw new IllegalArgumentException("no platform to run on");
         }
         Database db = Database.open(settings.get("db.url"), settings.get("db.user"), settings.get("db.password"),
-                settings.getInt("db.pool.size"));
+                settings.getInt("db.pool.size"),
+                settings.compaction());
         Optional<TelegramBot> telegram = Optional.empty();
         Optional<DiscordBot> discord = Optional.empty();
         try {

@@ -68,6 +68,31 @@ final class Settings {
         return java.time.Duration.ofDays(days);
     }
 
+    /**
+     * When the H2 file is compacted ({@code db.compact.from.mb} 0 or more, {@code db.compact.ratio} above 1,
+     * {@code db.compact.dead.max.mb} 1 or more).
+     *
+     * @throws IllegalArgumentException naming the setting, when one is out of range or not a number
+     */
+    dev.comeback.core.storage.CompactionPolicy compaction() {
+        String ratioKey = "db.compact.ratio";
+        double ratio;
+        try {
+            ratio = Double.parseDouble(get(ratioKey).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + ratioKey + " (" + envName(ratioKey) + ") must be a number, was '"
+                    + get(ratioKey) + "'");
+        }
+        int from = getInt("db.compact.from.mb");
+        int dead = getInt("db.compact.dead.max.mb");
+        if (from < 0 || !(ratio > 1.0) || dead < 1) {
+            throw new IllegalArgumentException("settings db.compact.from.mb (0 or more, was " + from + "), "
+                    + ratioKey + " (above 1, was " + ratio + ") and db.compact.dead.max.mb (1 or more, was " + dead
+                    + ") are out of range");
+        }
+        return dev.comeback.core.storage.CompactionPolicy.ofMegabytes(from, ratio, dead);
+    }
+
     int getInt(String key) {
         String raw = get(key);
         try {

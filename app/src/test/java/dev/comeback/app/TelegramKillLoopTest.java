@@ -46,6 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at the end counts every answer), the poll offset never moves backwards (across restarts too), at most one
  * message is sent again per kill, and every reminder due goes out, none twice.
  *
+ * <p>A second run makes compaction while running nearly continuous and aims the kills at it: each waits
+ * until the bot has logged that a compaction began and not that it ended, so the kill lands while H2 copies
+ * the live data to the new file or renames it over the old one. The same assertions hold.
+ *
  * <p>{@code -Dcomeback.killLoop.h2Settings=;REUSE_SPACE=TRUE} runs it on H2 as it was opened before
  * {@link Database#durable} turned space reuse off: then committed answers are lost and the test fails.
  */
@@ -58,13 +62,11 @@ class TelegramKillLoopTest {
     private static final int KILLS = Integer.getInteger("comeback.killLoop.kills", 30);
     private static final Duration BUDGET = Duration.ofSeconds(240);
     /**
-     * Without compaction the file passed 19 MB in this test before turns also wrote progress history (V11),
-     * which adds to every check-in's commit; opening a file a kill left compacts it once it is 4 MB and less
-     * than half live (about 1 MB of live data here), and kills land during that too. Measured with the history
-     * rows: 8 to 15.4 MB on a loaded machine (the file grows with the commits made between two kills), so the
-     * guard sits at 18 MiB.
+     * Without compaction the file passed 19 MB in this test; the running bot compacts it from 8 MB (the default
+     * {@code db.compact.from.mb}; about 1 MB of live data here), and so does opening a file a kill left. The file
+     * grows with the commits made between two checks (progress history adds to every check-in's commit).
      */
-    private static final long MAX_FILE = 18L << 20;
+    private static final long MAX_FILE = 12L << 20;
     private static final String H2_SETTINGS = System.getProperty("comeback.killLoop.h2Settings", "");
 
     @TempDir
@@ -101,6 +103,21 @@ class TelegramKillLoopTest {
 
     @Test
     void killedThirtyTimesMidConversationNothingCommittedIsLostAndAtMostOneMessagePerKillRepeats() throws Exception {
+        killLoop(false);
+    }
+
+    /**
+     * The same with compaction while running made nearly continuous (from 0 MB, at 1.2x live data), and most
+     * kills aimed at a compaction: as soon as a run logs that it is compacting, it is killed.
+     */
+    @Test
+    void killedThirtyTimesMostlyWhileCompactingNothingCommittedIsLostAndAtMostOneMessagePerKillRepeats() throws Exception {
+        killLoop(true);
+    }
+
+    private void killLoop(boolean compacting) throws Exception {
+        this.compacting = compacting;
+        int killsMidCompaction = 0;
         Instant iceFrom = seedPeopleWithIceDue();
         List<Person> people = new ArrayList<>();
         for (long chat = 1; chat <= PEOPLE; chat++) {
@@ -119,8 +136,15 @@ class TelegramKillLoopTest {
             long pushed = advance(people);
             maxFile = Math.max(maxFile, fileSize());
             lastPushed = Math.max(lastPushed, pushed);
-            if (kills < KILLS && (System.nanoTime() >= killAt || killAfterConfirm && confirmedPast(lastPushed))) {
+            boolean compactingNow = compacting && compactionUnderWay();
+            // With compaction on, a kill that is due waits up to 2 s for a compaction to be under way.
+            boolean waitForCompaction = compacting && !compactingNow && System.nanoTime() - killAt < 2_000_000_000L;
+            if (kills < KILLS && (System.nanoTime() >= killAt && !waitForCompaction
+                    || !compacting && killAfterConfirm && confirmedPast(lastPushed))) {
                 running.destroyForcibly();
+                if (compactingNow) {
+                    killsMidCompaction++;
+                }
                 assertThat(running.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 killTimes.add(Instant.now());
                 kills++;
@@ -161,12 +185,19 @@ class TelegramKillLoopTest {
         long iceTwice = api.sent().stream().filter(m -> m.text().startsWith("Ice time")).count() - REMINDED;
 
         assertThat(offsets).as("getUpdates offsets over all %d runs", kills + 1).isSorted();
+        if (compacting) {
+            assertThat(killsMidCompaction).as("kills while a compaction was under way").isGreaterThanOrEqualTo(KILLS / 3);
+            assertThat(compactions).as("compactions begun over all runs").isGreaterThan(KILLS);
+        }
         assertThat(maxFile).as("largest database file seen").isLessThan(MAX_FILE);
         assertThat(repeatsPerKill[kills]).as("messages sent twice without a kill in between: %s", repeats).isZero();
         assertThat(java.util.Arrays.stream(repeatsPerKill).max().orElse(0))
                 .as("most messages sent again after one kill (%s)", repeats).isLessThanOrEqualTo(1);
         assertThat(iceTwice).as("ice reminders (due from %s) sent twice", iceFrom).isLessThanOrEqualTo(
                 repeats.entrySet().stream().filter(e -> e.getKey() >= REMINDED_FIRST_CHAT).mapToLong(e -> e.getValue().size()).sum());
+        if (compacting) {
+            System.out.printf("kill loop: %d compactions begun, %d kills during one%n", compactions, killsMidCompaction);
+        }
         System.out.printf("kill loop: %d kills, %d updates, %d messages, %d sent twice, %d ice reminders twice, "
                         + "file at most %d KB, at the end %d KB%n",
                 kills, api.calls("getupdates").isEmpty() ? 0 : offsets.get(offsets.size() - 1) - 1000, api.sent().size(),
@@ -307,6 +338,24 @@ class TelegramKillLoopTest {
         }
     }
 
+    private boolean compacting;
+    /** Compactions begun in the runs before this one. */
+    private int compactions;
+
+    /** Whether the running bot has begun a compaction it has not finished (it logs both). */
+    private boolean compactionUnderWay() throws IOException {
+        String log = Files.readString(runLog, StandardCharsets.UTF_8);
+        return count(log, "compacting ") > count(log, "while running:");
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private long fileSize() {
         try {
             return Files.size(dir.resolve("loop.mv.db"));
@@ -321,6 +370,9 @@ class TelegramKillLoopTest {
 
     private Process launch() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (runLog != null && compacting) {
+            compactions += count(Files.readString(runLog, StandardCharsets.UTF_8), "compacting ");
+        }
         runLog = dir.resolve("run-" + logs.size() + ".log");
         logs.add(runLog);
         ProcessBuilder process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -330,14 +382,36 @@ class TelegramKillLoopTest {
         process.environment().put("COMEBACK_DB_URL", dbUrl());
         process.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
         process.environment().put("TELEGRAM_API_URL", "http://127.0.0.1:" + api.port());
+        if (compacting) {
+            process.environment().put("COMEBACK_DB_COMPACT_FROM_MB", "0");
+            process.environment().put("COMEBACK_DB_COMPACT_RATIO", "1.2");
+            process.environment().put("COMEBACK_DB_COMPACT_DEAD_MAX_MB", "1");
+            process.environment().put("COMEBACK_LOG_LEVEL", "INFO");
+        }
         Process started = process.start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(runLog, StandardCharsets.UTF_8).contains("running on Telegram")) {
             assertThat(started.isAlive()).as("the bot exited: %s", Files.readString(runLog)).isTrue();
-            assertThat(System.nanoTime()).as("start-up").isLessThan(until);
+            if (System.nanoTime() >= until) {
+                assertThat(System.nanoTime()).as("start-up; its log: %s%nits threads: %s", Files.readString(runLog),
+                        threadDump(started)).isLessThan(until);
+            }
             sleep(20);
         }
         return started;
+    }
+
+    /** The threads of a bot that does not finish starting, for the failure message. */
+    private static String threadDump(Process bot) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(bot.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     private static void sleep(long millis) {

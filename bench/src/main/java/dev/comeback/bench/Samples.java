@@ -29,6 +29,11 @@ public final class Samples {
         return all;
     }
 
+    /** A copy of the values recorded, in the order recorded. */
+    public long[] values() {
+        return Arrays.copyOf(values, count);
+    }
+
     public int count() {
         return count;
     }

@@ -3,6 +3,7 @@ package dev.comeback.bench;
 import dev.comeback.bench.conversation.ConversationScenario;
 import dev.comeback.bench.discord.DiscordDeliveryScenario;
 import dev.comeback.bench.reminders.ReminderScaleScenario;
+import dev.comeback.bench.soak.SoakScenario;
 import dev.comeback.bench.startup.StartupScenario;
 import dev.comeback.bench.telegram.TelegramDeliveryScenario;
 
@@ -17,7 +18,8 @@ public final class Scenarios {
             new TelegramDeliveryScenario(),
             new DiscordDeliveryScenario(),
             new StartupScenario(),
-            new dev.comeback.bench.files.FilesScenario());
+            new dev.comeback.bench.files.FilesScenario(),
+            new SoakScenario());
 
     private Scenarios() {
     }

@@ -13,7 +13,7 @@ class OptionsTest {
         Options options = Options.parse();
 
         assertThat(options.quick()).isFalse();
-        assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("conversation", "reminders", "telegram", "discord", "startup", "files");
+        assertThat(options.scenarios()).extracting(Scenario::name).containsExactly("conversation", "reminders", "telegram", "discord", "startup", "files", "soak");
         assertThat(options.appJar()).isEqualTo(Path.of("app/target/comeback.jar").toAbsolutePath());
         assertThat(options.workerResults()).isEmpty();
     }

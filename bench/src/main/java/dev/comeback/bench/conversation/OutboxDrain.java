@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * it (one commit per message, as a real dispatcher does after the platform accepted it). Records for each
  * the time from the incoming message (the row's not-before, which a reply takes from it) to the hand-off.
  */
-final class OutboxDrain implements Runnable {
+public final class OutboxDrain implements Runnable {
     private static final int BATCH = 256;
 
     private final JdbcOutbox outbox;
@@ -26,7 +26,7 @@ final class OutboxDrain implements Runnable {
     private volatile long handedOff;
     private volatile Instant lastHandOff = Instant.EPOCH;
 
-    OutboxDrain(JdbcOutbox outbox, String platform, Messenger messenger, BooleanSupplier producersDone) {
+    public OutboxDrain(JdbcOutbox outbox, String platform, Messenger messenger, BooleanSupplier producersDone) {
         this.outbox = outbox;
         this.platform = platform;
         this.messenger = messenger;
@@ -56,11 +56,11 @@ final class OutboxDrain implements Runnable {
         }
     }
 
-    long handedOff() {
+    public long handedOff() {
         return handedOff;
     }
 
-    Instant lastHandOff() {
+    public Instant lastHandOff() {
         return lastHandOff;
     }
 

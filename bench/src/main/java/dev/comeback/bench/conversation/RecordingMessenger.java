@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Stands in for a platform: counts what it is handed, and the replies that say the core failed. */
-final class RecordingMessenger implements Messenger {
+public final class RecordingMessenger implements Messenger {
     /** The start of the core's apology for a turn it could not take in (Coach.OUR_FAULT). */
     private static final String OUR_FAULT = "Sorry, something went wrong on my side";
 
@@ -23,11 +23,11 @@ final class RecordingMessenger implements Messenger {
         }
     }
 
-    long messages() {
+    public long messages() {
         return messages.sum();
     }
 
-    long faults() {
+    public long faults() {
         return faults.sum();
     }
 }

@@ -13,60 +13,112 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The connection pool for one JDBC database, with its schema migrated to the latest version on open. */
 public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
     /**
-     * Below this share of live data in the file (percent), closing and opening compact it (from 4 MB). With every chunk
-     * appended ({@link #durable}) nothing else gives space back.
+     * How long a compaction waits for the connections in use to be returned (holding new ones back meanwhile)
+     * before it gives up and tries again later; turns are normally a few ms.
      */
-    static final int COMPACT_BELOW_FILL_RATE = 50;
-    /** Smaller files are not worth the time a compaction takes at start-up. */
-    static final long COMPACT_FROM_SIZE = 4L << 20;
+    static final long QUIESCE_MAX_WAIT_MILLIS = 3_000;
+    /** After a compaction was put off, the next try waits this long, doubled each time up to 5 minutes. */
+    static final long RETRY_AFTER_MILLIS = 5_000;
 
-    private final HikariDataSource dataSource;
-    private final boolean h2File;
+    private final PausablePool pool;
+    private final Optional<Path> h2File;
+    private final CompactionPolicy policy;
+    private final Thread compactor;
+    private final Object wake = new Object();
+    private final List<Compaction> compactions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The file size (bytes) past which the compactor looks at the file again. */
+    private volatile long checkAt;
+    private volatile boolean woken;
+    /** Not before this System.nanoTime(): a compaction put off waits before the next try. */
+    private long nextTry = System.nanoTime();
+    private long retryAfterMillis = RETRY_AFTER_MILLIS;
+    private volatile boolean stopping;
 
-    private Database(HikariDataSource dataSource, boolean h2File) {
-        this.dataSource = dataSource;
+    private Database(Supplier<HikariDataSource> opener, Optional<Path> h2File, CompactionPolicy policy) {
         this.h2File = h2File;
+        this.policy = policy;
+        this.pool = new PausablePool(opener, this::connectionReturned);
+        this.checkAt = policy.fromBytes();
+        if (h2File.isPresent()) {
+            compactor = new Thread(this::compactWhenDue, "comeback-compaction");
+            compactor.setDaemon(true);
+        } else {
+            compactor = null;
+        }
+    }
+
+    /**
+     * One compaction while running.
+     *
+     * @param at          when it started (UTC)
+     * @param fileBefore  the file's size before, in bytes
+     * @param liveBefore  H2's estimate of the live data before, in bytes
+     * @param fileAfter   the file's size after, in bytes
+     * @param pauseMillis how long no connection was handed out, in milliseconds (waiting for those in use
+     *                    included)
+     */
+    public record Compaction(java.time.Instant at, long fileBefore, long liveBefore, long fileAfter, long pauseMillis) {
+    }
+
+    /** {@link #open(String, String, String, int, CompactionPolicy)} with {@link CompactionPolicy#DEFAULT}. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, CompactionPolicy.DEFAULT);
     }
 
     /**
      * Opens the pool and migrates the schema. An H2 file that exists but cannot be what the bot wrote (empty,
      * unreadable, or without the bot's schema) stops the start with a {@link StorageException} naming the
      * file, what is wrong and what to do, rather than a fresh start over people's data.
+     *
+     * <p>An H2 file is compacted when {@code compaction} says it is due: before it is opened, while it is
+     * open (see {@link #compactWhenDue}) and when it is closed.
      */
-    public static Database open(String url, String user, String password, int poolSize) {
+    public static Database open(String url, String user, String password, int poolSize, CompactionPolicy compaction) {
         Optional<Path> h2File = h2File(url);
         boolean existed = h2File.isPresent() && Files.exists(h2File.get());
+        if (h2File.isPresent()) {
+            try {
+                deleteCompactionLeftovers(h2File.get());
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot delete what an interrupted compaction left beside "
+                        + h2File.get().toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
         if (existed) {
             checkShape(h2File.get(), stoppedCleanly(h2File.get()));
-            compactIfSparse(durable(url), user, password, h2File.get());
+            compactIfDue(durable(url), user, password, h2File.get(), compaction);
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(durable(url));
-        config.setUsername(user);
-        config.setPassword(password);
-        // Flyway holds two connections while it migrates.
-        config.setMaximumPoolSize(Math.max(2, poolSize));
-        config.setPoolName("comeback");
-        // A file that cannot be opened fails at once, not after Hikari's 30 s of retries.
-        config.setInitializationFailTimeout(1);
-        HikariDataSource dataSource = null;
+        Supplier<HikariDataSource> opener = () -> {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(durable(url));
+            config.setUsername(user);
+            config.setPassword(password);
+            // Flyway holds two connections while it migrates.
+            config.setMaximumPoolSize(Math.max(2, poolSize));
+            config.setPoolName("comeback");
+            // A file that cannot be opened fails at once, not after Hikari's 30 s of retries.
+            config.setInitializationFailTimeout(1);
+            return new HikariDataSource(config);
+        };
+        Database db = null;
         try {
-            dataSource = new HikariDataSource(config);
-            if (existed && !hasSchemaHistory(dataSource)) {
+            db = new Database(opener, h2File, compaction);
+            if (existed && !hasSchemaHistory(db.pool)) {
                 throw damaged(h2File.get(), "it holds no Comeback data (no schema history): it was cut short, "
                         + "or it is not a Comeback database", null);
             }
-            Flyway.configure().dataSource(dataSource)
-                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
+            Flyway.configure().dataSource(db.pool)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(db.pool))
                     .load().migrate();
         } catch (RuntimeException e) {
-            if (dataSource != null) {
-                dataSource.close();
+            if (db != null) {
+                db.pool.close();
             }
             // A migration that does not match its history is the code's problem, not the file's.
             if (existed && !(e instanceof StorageException) && !(e instanceof FlywayValidateException)) {
@@ -74,49 +126,261 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
-        return new Database(dataSource, h2File.isPresent());
+        if (db.compactor != null) {
+            db.compactor.start();
+        }
+        return db;
     }
 
     /**
-     * H2's own compaction, run while nothing else has the file open: {@code SHUTDOWN COMPACT} copies the live
-     * data into a new file and moves it over the old one in one rename, so a kill in the middle leaves the old
-     * file as it was. Only when the file is mostly dead chunks, which after a crash it usually is.
+     * Compacts a file a crash (or a run) left mostly dead before it is opened, when {@code policy} says it is
+     * due; see {@link #compact} for how.
      */
-    private static void compactIfSparse(String url, String user, String password, Path file) {
+    private static void compactIfDue(String url, String user, String password, Path file, CompactionPolicy policy) {
         try (Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
-            compactIfSparse(c, file);
+            long size = file.toFile().length();
+            long live = liveEstimate(c);
+            if (live >= 0 && policy.due(size, live)) {
+                compact(c, url, user, password, file, live, "before opening");
+            }
         } catch (SQLException e) {
             // Left to the open that follows, which names the file and the problem.
             log.debug("no compaction of {} before opening: {}", file, e.getMessage());
         }
     }
 
-    /** Returns whether it compacted (and so closed the database). */
-    private static boolean compactIfSparse(Connection c, Path file) throws SQLException {
-        int fillRate;
-        try (java.sql.PreparedStatement s = c.prepareStatement(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
-             java.sql.ResultSet r = s.executeQuery()) {
-            if (!r.next()) {
-                return false;
-            }
-            fillRate = Integer.parseInt(r.getString(1).trim());
-        }
-        if (fillRate >= COMPACT_BELOW_FILL_RATE || file.toFile().length() < COMPACT_FROM_SIZE) {
-            return false;
-        }
-        compact(c, file, fillRate);
-        return true;
-    }
-
-    private static void compact(Connection c, Path file, int fillRate) throws SQLException {
+    /**
+     * Compacts by copying what is committed, as SQL, into a new file that then replaces the old one; the database
+     * behind {@code c} is shut down. Run only while nothing else uses the database (a paused or closed pool).
+     * <ol>
+     * <li>{@code SCRIPT TO NAME.compact.sql}: every committed row, sequence and setting, read through SQL;
+     * <li>{@code RUNSCRIPT} into a new database {@code NAME.compacting.mv.db} (the same settings), then its
+     *     {@code SHUTDOWN}, and the new file forced to the disk;
+     * <li>{@code SHUTDOWN} of the old database, and one atomic rename of the new file over the old one.
+     * </ol>
+     * A kill before the rename leaves the old file as it was (the next {@link #open} deletes the half-made
+     * copy); after it, the new file is whole and closed. Every commit that returned is in the old file, so in
+     * the copy. Not H2's own {@code SHUTDOWN COMPACT}: it copies the store's pages as they are, transaction
+     * entries included, and after a kill in a run that compacted with it one file in about 8 kill-loop runs held
+     * a row lock of a transaction that no longer existed, on which Quartz's start-up waited for ever. A copy
+     * made through SQL holds no transaction state at all.
+     *
+     * @throws SQLException if a step before the rename fails (the old file is then left in place; the database
+     *                      may already be shut down)
+     */
+    static void compact(Connection c, String url, String user, String password, Path file, long live, String when)
+            throws SQLException {
         long before = file.toFile().length();
         long started = System.nanoTime();
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+        Path script = companion(file, ".compact.sql");
+        Path copy = companion(file, ".compacting.mv.db");
+        try {
+            deleteCompactionLeftovers(file);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            String copyBase = copy.toAbsolutePath().toString();
+            copyBase = copyBase.substring(0, copyBase.length() - ".mv.db".length());
+            try (Connection n = java.sql.DriverManager.getConnection(copyUrl(url, copyBase), user, password);
+                 java.sql.Statement s = n.createStatement()) {
+                n.setAutoCommit(false);
+                s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+                n.commit();
+                s.execute("SHUTDOWN COMPACT");
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(copy,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            Files.move(copy, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(script);
+        } catch (java.io.IOException | SQLException | RuntimeException e) {
+            // The old file is still the database; what was made of the copy only takes space.
+            try {
+                deleteCompactionLeftovers(file);
+            } catch (java.io.IOException ignored) {
+                // deleted by the next compaction or opening
+            }
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException("cannot write the compacted copy of " + file + ": " + e.getMessage(), e);
         }
-        log.info("compacted {}: {} KB to {} KB ({}% live) in {} ms", file, before / 1024, file.toFile().length() / 1024,
-                fillRate, (System.nanoTime() - started) / 1_000_000);
+        log.info("compacted {} {}: {} KB to {} KB (about {} KB live) in {} ms", file, when, before / 1024,
+                file.toFile().length() / 1024, live / 1024, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** {@code NAME.mv.db} -> {@code NAME<suffix>} beside it. */
+    private static Path companion(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + suffix);
+    }
+
+    /** What a compaction a kill interrupted left beside {@code file}: never the data, which is still in the file. */
+    private static void deleteCompactionLeftovers(Path file) throws java.io.IOException {
+        Files.deleteIfExists(companion(file, ".compact.sql"));
+        Files.deleteIfExists(companion(file, ".compacting.mv.db"));
+        Files.deleteIfExists(companion(file, ".compacting.trace.db"));
+    }
+
+    /**
+     * The URL of the compacted copy at {@code base} (a file name without {@code .mv.db}): the settings of
+     * {@code url} but H2's own write delay and space reuse, since the copy is only used once it is closed.
+     */
+    static String copyUrl(String url, String base) {
+        StringBuilder result = new StringBuilder("jdbc:h2:file:").append(base);
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String name = parts[i].split("=", 2)[0].trim().toUpperCase(Locale.ROOT);
+            if (!name.equals("WRITE_DELAY") && !name.equals("REUSE_SPACE")) {
+                result.append(';').append(parts[i]);
+            }
+        }
+        return result.toString();
+    }
+
+    /**
+     * H2's estimate of the live data in its file, in bytes: the file's size times the share of it in chunks
+     * ({@code info.FILL_RATE}) times the share of the chunks still referenced ({@code info.CHUNKS_FILL_RATE});
+     * -1 if H2 does not say (another database). Whole percents: within 1% of the file either way.
+     */
+    static long liveEstimate(Connection c) throws SQLException {
+        long size = -1;
+        int fill = -1;
+        int chunksFill = -1;
+        try (java.sql.PreparedStatement s = c.prepareStatement("SELECT SETTING_NAME, SETTING_VALUE FROM "
+                + "INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', "
+                + "'info.CHUNKS_FILL_RATE')");
+             java.sql.ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String value = r.getString(2).trim();
+                switch (r.getString(1)) {
+                    case "info.FILE_SIZE" -> size = Long.parseLong(value);
+                    case "info.FILL_RATE" -> fill = Integer.parseInt(value);
+                    case "info.CHUNKS_FILL_RATE" -> chunksFill = Integer.parseInt(value);
+                    default -> { }
+                }
+            }
+        }
+        if (size < 0 || fill < 0 || chunksFill < 0) {
+            return -1;
+        }
+        return size * fill / 100 * chunksFill / 100;
+    }
+
+    /**
+     * The compactor thread: woken when a returned connection finds the file past {@link #checkAt}, it asks H2
+     * how much is live and, when {@link #policy} says the file is due, pauses the pool (every connection
+     * returned, new ones held back: nothing else uses the database), compacts ({@link #compact})
+     * and opens a new pool. Its own thread rather than a Quartz job: Quartz's jobs hold connections of the
+     * pool, which the pause waits for.
+     */
+    private void compactWhenDue() {
+        while (!stopping) {
+            try {
+                synchronized (wake) {
+                    if (!woken && !stopping) {
+                        wake.wait(1000);
+                    }
+                    woken = false;
+                }
+                if (!stopping) {
+                    compactIfDueNow();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | RuntimeException e) {
+                log.warn("could not compact {}: {}", h2File.orElseThrow(), e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void compactIfDueNow() throws SQLException, InterruptedException {
+        Path file = h2File.orElseThrow();
+        long size = file.toFile().length();
+        if (size < checkAt || System.nanoTime() - nextTry < 0) {
+            return;
+        }
+        long live;
+        try (Connection c = pool.getConnection()) {
+            live = liveEstimate(c);
+        }
+        if (live < 0) {
+            checkAt = size + Math.max(policy.fromBytes(), 1L << 20);
+            return;
+        }
+        if (!policy.due(size, live)) {
+            checkAt = policy.dueAt(live);
+            return;
+        }
+        java.time.Instant at = java.time.Instant.now();
+        long started = System.nanoTime();
+        boolean done = pool.whilePaused(QUIESCE_MAX_WAIT_MILLIS, () -> pool.reopen(old -> {
+            // Opened before the pool closes, so that H2 does not close the database and open it again between.
+            try (Connection c = java.sql.DriverManager.getConnection(old.getJdbcUrl(), old.getUsername(), old.getPassword())) {
+                old.close();
+                log.info("compacting {} while running ({} KB, about {} KB live)", file, size / 1024, live / 1024);
+                compact(c, old.getJdbcUrl(), old.getUsername(), old.getPassword(), file, live, "while running");
+            } catch (SQLException e) {
+                throw new StorageException("cannot compact " + file + ": " + e.getMessage(), e);
+            }
+        }));
+        if (!done) {
+            // Something held its connection all that time (or waited, holding one, for a thread held back):
+            // let it finish, and try again later rather than hold everyone back again at once.
+            log.warn("compaction of {} put off for {} s: connections still in use after {} ms by {}", file,
+                    retryAfterMillis / 1000, QUIESCE_MAX_WAIT_MILLIS, pool.lastHolders());
+            nextTry = System.nanoTime() + retryAfterMillis * 1_000_000;
+            retryAfterMillis = Math.min(retryAfterMillis * 2, 300_000);
+            return;
+        }
+        retryAfterMillis = RETRY_AFTER_MILLIS;
+        long after = file.toFile().length();
+        compactions.add(new Compaction(at, size, live, after, (System.nanoTime() - started) / 1_000_000));
+        checkAt = policy.dueAt(after);
+    }
+
+    private void connectionReturned() {
+        if (compactor != null && !stopping && h2File.get().toFile().length() >= checkAt) {
+            synchronized (wake) {
+                woken = true;
+                wake.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * H2's estimate of the live data in its file now, in bytes (see {@link #liveEstimate(Connection)}); -1 for
+     * another database.
+     *
+     * @throws StorageException if the database cannot be asked
+     */
+    public long liveBytesEstimate() {
+        if (h2File.isEmpty()) {
+            return -1;
+        }
+        try (Connection c = pool.getConnection()) {
+            return liveEstimate(c);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the size of the live data: " + e.getMessage(), e);
+        }
+    }
+
+    /** The compactions done while this database was open, oldest first. */
+    public List<Compaction> compactions() {
+        return List.copyOf(compactions);
     }
 
     /** The file behind an H2 file URL ({@code .mv.db} added), if the URL is one. */
@@ -234,6 +498,10 @@ public final class Database implements AutoCloseable {
      *     {@code H2ChunkReuseTest} shows both.
      * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database under the bot while
      *     it is still stopping; the bot closes it itself, last.
+     * <li>{@code COMPRESS=TRUE}: pages are written compressed (LZF), as {@code SHUTDOWN COMPACT} writes them
+     *     anyway; otherwise each page rewritten after a compaction grows back to its uncompressed size (about
+     *     3.6x for conversation states), and H2's live-data estimate, which {@link CompactionPolicy} is applied
+     *     to, mixes compressed and uncompressed sizes.
      * </ul>
      * Settings already in the URL are kept as given.
      */
@@ -254,7 +522,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static final List<String> DURABLE_H2 =
-            List.of("WRITE_DELAY=0", "REUSE_SPACE=FALSE", "DB_CLOSE_ON_EXIT=FALSE");
+            List.of("WRITE_DELAY=0", "REUSE_SPACE=FALSE", "DB_CLOSE_ON_EXIT=FALSE", "COMPRESS=TRUE");
 
     /**
      * The folder of the migrations written for one database product, beside the portable ones in
@@ -288,46 +556,54 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
     }
 
+    /**
+     * The pool. It can be paused for a compaction (see {@link #compactWhenDue}): a connection asked for then
+     * comes once it is over; none handed out is ever closed under its user.
+     */
     public DataSource dataSource() {
-        return dataSource;
+        return pool;
     }
 
-    /** Closes the pool; an H2 file that is mostly dead chunks is compacted first (see {@link #compactIfSparse}). */
+    /**
+     * Stops the compactor (letting a compaction under way finish), closes the pool, compacts an H2 file that
+     * the policy says is due and leaves the clean-stop marker.
+     */
     @Override
     public void close() {
-        if (!h2File || dataSource.isClosed()) {
-            dataSource.close();
+        if (compactor != null) {
+            stopping = true;
+            synchronized (wake) {
+                wake.notifyAll();
+            }
+            try {
+                compactor.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (h2File.isEmpty() || pool.isClosed()) {
+            pool.close();
             return;
         }
-        String url = dataSource.getJdbcUrl();
-        Path file = h2File(url).orElseThrow();
-        int fillRate = fillRate();
-        dataSource.close();
-        if (fillRate >= 0 && fillRate < COMPACT_BELOW_FILL_RATE && file.toFile().length() >= COMPACT_FROM_SIZE) {
-            // On a connection of its own: the pool's would each complain, in H2's trace file, that the
-            // compaction closed the database under them.
-            try (Connection c = java.sql.DriverManager.getConnection(url, dataSource.getUsername(), dataSource.getPassword())) {
-                compact(c, file, fillRate);
-            } catch (SQLException | RuntimeException e) {
-                log.warn("could not compact {} on closing: {}", file, e.getMessage());
+        HikariDataSource current = pool.current();
+        Path file = h2File.get();
+        // On a connection of its own, opened before the pool closes: the pool's would each complain, in H2's
+        // trace file, that the compaction closed the database under them.
+        try (Connection c = java.sql.DriverManager.getConnection(current.getJdbcUrl(), current.getUsername(),
+                current.getPassword())) {
+            long live = liveEstimate(c);
+            pool.close();
+            if (live >= 0 && policy.due(file.toFile().length(), live)) {
+                compact(c, current.getJdbcUrl(), current.getUsername(), current.getPassword(), file, live, "on closing");
             }
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            log.warn("could not compact {} on closing: {}", file, e.getMessage());
         }
         try {
             Files.writeString(stopMarker(file), "stopped cleanly\n");
         } catch (java.io.IOException e) {
             log.warn("could not mark {} as cleanly stopped: {}", file, e.getMessage());
-        }
-    }
-
-    /** The share of the H2 file that is live data, in percent; -1 if H2 does not say. */
-    private int fillRate() {
-        try (Connection c = dataSource.getConnection();
-             java.sql.PreparedStatement s = c.prepareStatement(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
-             java.sql.ResultSet r = s.executeQuery()) {
-            return r.next() ? Integer.parseInt(r.getString(1).trim()) : -1;
-        } catch (SQLException | RuntimeException e) {
-            return -1;
         }
     }
 }
