@@ -36,6 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The dispatcher every adapter talks to: loads the person's state, runs one conversation step, and commits
  * the new state before any reply can reach anyone: handed back ({@link #handle}) or committed with it into
  * the outbox ({@link #handleQueued}). Turns of one person run one at a time; different people in parallel.
+ * A button press naming a message the bot never sent with buttons to that person or group (see
+ * {@link Incoming.Press}) is answered "that button is no longer valid", with the current question, and
+ * changes nothing stored.
  */
 public final class Coach {
     private static final Logger log = LoggerFactory.getLogger(Coach.class);
@@ -84,7 +87,7 @@ public final class Coach {
      * and write to a member privately): the console in group mode, which prints them itself.
      */
     public List<Outgoing> handleRouted(Incoming in) {
-        if (groups.isPresent() && groups.get().claims(in)) {
+        if (groups.isPresent() && groups.get().claims(in) && !unknownMessage(in)) {
             try {
                 return groups.get().turn(in, false, Optional.empty()).orElseThrow();
             } catch (RuntimeException e) {
@@ -156,7 +159,7 @@ public final class Coach {
      * cannot be stored, the person is told so and nothing of it is kept.
      */
     public List<Reply> handle(Incoming in) {
-        if (groups.isPresent() && groups.get().claims(in)) {
+        if (groups.isPresent() && groups.get().claims(in) && !unknownMessage(in)) {
             return handleRouted(in).stream().filter(o -> o.chat().equals(in.chat()))
                     .flatMap(o -> o.replies().stream()).toList();
         }
@@ -176,7 +179,7 @@ public final class Coach {
      * committed; then nothing of it is kept, and the adapter should offer the message again later.
      */
     public boolean handleQueued(Incoming in, Optional<Cursor> cursor) {
-        if (groups.isPresent() && groups.get().claims(in)) {
+        if (groups.isPresent() && groups.get().claims(in) && !unknownMessage(in)) {
             return groups.get().turn(in, true, cursor).isPresent();
         }
         return turn(in, true, cursor, Optional.empty()).isPresent();
@@ -252,13 +255,19 @@ public final class Coach {
             List<Reply> replies;
             List<ProgressEvent> events = List.of();
             boolean forget = false;
+            boolean refused = unknownMessage(in);
             try {
                 ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
-                Turn turn = conversation.step(state, in);
-                forget = turn.forget();
-                changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
-                replies = turn.replies();
-                events = changed.isPresent() ? history(key, state, turn.state(), in) : List.of();
+                if (refused) {
+                    changed = Optional.empty();
+                    replies = conversation.unknownButton(state, (Incoming.Press) in);
+                } else {
+                    Turn turn = conversation.step(state, in);
+                    forget = turn.forget();
+                    changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
+                    replies = turn.replies();
+                    events = changed.isPresent() ? history(key, state, turn.state(), in) : List.of();
+                }
             } catch (RuntimeException e) {
                 // A message that breaks the step (or a stored state that cannot be read) would break it again on
                 // every retry: answer it, keep what is stored, and move on.
@@ -280,6 +289,15 @@ public final class Coach {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A press from a message the bot never sent with buttons to this person or group: a forged press, or one on
+     * a message too old to be on record. Taking it could answer today's question from yesterday's buttons.
+     */
+    private boolean unknownMessage(Incoming in) {
+        return in instanceof Incoming.Press press && press.messageId().isPresent()
+                && !store.sentButtons(press.user(), press.messageId().get());
     }
 
     /** The turn's history events; a fault in recording them must not cost the person their turn. */

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time so a chat's messages keep their order); sender threads make the calls. A row leaves the outbox
  * only once all its parts ({@link Layout}) are sent; a crash in between resends at most the part in flight.
  *
- * <p>Outcomes: rate-limited, that chat (or the whole bot) waits until the platform's time, then the message
+ * <p>Outcomes: sent, and a part with buttons sent as a message the platform named is recorded
+ * ({@link JdbcOutbox#sentButtons}), since presses are only taken from recorded messages. Rate-limited, that chat (or the whole bot) waits until the platform's time, then the message
  * goes. Unreachable: the person's reminders pause and their queued reminders are dropped. Rejected: the
  * message can never be sent as it is; logged, dropped. Transient: retried with exponential backoff, a reply
  * for {@link DeliveryLimits#replyRetryFor()}, a reminder until it is {@link DeliveryLimits#staleAfter()} old;
@@ -277,7 +278,7 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 outcome = new Outcome.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            handle(message, part, parts.size(), outcome);
+            handle(message, next, part, parts.size(), outcome);
             if (!(outcome instanceof Outcome.Transient) && !(outcome instanceof Outcome.RateLimited)) {
                 made.remove(madeKey);
             }
@@ -291,10 +292,13 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void handle(OutboxMessage message, int part, int parts, Outcome outcome) {
+    private void handle(OutboxMessage message, Part sentPart, int part, int parts, Outcome outcome) {
         Instant now = clock.instant();
-        if (outcome instanceof Outcome.Sent) {
+        if (outcome instanceof Outcome.Sent done) {
             sent.incrementAndGet();
+            if (!sentPart.buttons().isEmpty() && done.messageId().isPresent()) {
+                recordButtons(message, done.messageId().get(), now);
+            }
             if (part + 1 >= parts) {
                 outbox.delivered(message.id());
             } else {
@@ -331,6 +335,19 @@ public final class Dispatcher implements AutoCloseable {
                     message.id(), message.chat().key(), no.why());
         } else if (outcome instanceof Outcome.Transient t) {
             retryLater(message, t.why());
+        }
+    }
+
+    /**
+     * Presses are only taken from messages recorded here. A message that cannot be recorded is still sent (and
+     * not sent twice): a press on it is answered as a press on an old message, with the question asked again.
+     */
+    private void recordButtons(OutboxMessage message, String messageId, Instant at) {
+        try {
+            outbox.sentButtons(message, messageId, at);
+        } catch (RuntimeException e) {
+            log.error("message {} to {} went out with buttons but could not be recorded; its buttons will not be taken",
+                    messageId, message.chat().key(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.comeback.core.storage;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.UserRef;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,14 @@ public interface ConversationStore {
 
     /** How far the inbound stream {@code name} is handled, if it was ever moved. */
     OptionalLong cursor(String name);
+
+    /**
+     * Whether the bot sent the platform message {@code messageId} (unique on {@code user}'s platform) with
+     * buttons that {@code user} may press: one to them (their private chat, or an answer only they see), or one
+     * posted in a group. False for a message it never sent, and for one recorded longer ago than the records
+     * are kept ({@code reminders.delivery.retention.days}).
+     */
+    boolean sentButtons(UserRef user, String messageId);
 
     /** Writes the turn in one transaction; when this returns it is committed and survives a hard kill. */
     void commit(TurnCommit commit);

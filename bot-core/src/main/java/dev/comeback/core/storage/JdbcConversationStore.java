@@ -1,6 +1,7 @@
 package dev.comeback.core.storage;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.UserRef;
 import dev.comeback.core.privacy.PersonalRows;
 import dev.comeback.core.progress.JdbcProgressHistory;
 
@@ -65,6 +66,22 @@ public final class JdbcConversationStore implements ConversationStore {
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the cursor " + name, e);
+        }
+    }
+
+    @Override
+    public boolean sentButtons(UserRef user, String messageId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM sent_buttons WHERE platform = ? AND message_id = ? "
+                     + "AND (chat_kind = 'GROUP' OR user_key = ?)")) {
+            s.setString(1, user.platform());
+            s.setString(2, messageId);
+            s.setString(3, user.key());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot look up the message " + messageId, e);
         }
     }
 

@@ -189,6 +189,42 @@ public final class JdbcOutbox {
         return out;
     }
 
+    /**
+     * Records that part of {@code message} went out with buttons as the platform's message {@code messageId}
+     * (unique on the platform), sent at {@code at} (UTC): presses from it are taken from now on (see
+     * {@link JdbcConversationStore#sentButtons}). Recording the same message again changes nothing.
+     */
+    public void sentButtons(OutboxMessage message, String messageId, Instant at) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO sent_buttons (platform, message_id, user_key, chat_id, chat_kind, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, message.chat().platform());
+            s.setString(2, messageId);
+            s.setString(3, message.user().key());
+            s.setString(4, message.chat().id());
+            s.setString(5, message.chat().kind().name());
+            UtcInstants.set(s, 6, at);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw new StorageException("cannot record the message " + messageId + " sent with buttons", e);
+            }
+        }
+    }
+
+    /**
+     * Forgets the messages with buttons sent before {@code before} (UTC); returns how many. Presses from them are
+     * answered as from a message the bot never sent.
+     */
+    public int forgetButtonsSentBefore(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM sent_buttons WHERE sent_at < ?")) {
+            UtcInstants.set(s, 1, before);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot prune the messages sent with buttons", e);
+        }
+    }
+
     /** Drops a person's waiting proactive messages (they blocked the bot, say). */
     public void dropProactive(UserRef user) {
         update("DELETE FROM outbox WHERE user_key = ? AND urgency = 'PROACTIVE'", s -> s.setString(1, user.key()));
