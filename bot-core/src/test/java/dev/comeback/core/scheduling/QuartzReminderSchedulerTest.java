@@ -159,6 +159,28 @@ class QuartzReminderSchedulerTest {
     }
 
     @Test
+    void messagesSentWithButtonsAreForgottenWithTheDeliveryRecordsOnceOlderThanTheRetention() {
+        Database db = database();
+        Instant t = Instant.parse("2026-03-02T12:00:00Z");
+        var outbox = new dev.comeback.core.storage.JdbcOutbox(db.dataSource());
+        var store = new dev.comeback.core.storage.JdbcConversationStore(db.dataSource());
+        var user = dev.comeback.core.message.UserRef.fromKey(ANN);
+        var message = new dev.comeback.core.delivery.OutboxMessage(1, user,
+                dev.comeback.core.message.ChatRef.privateChat("telegram", "1001"), dev.comeback.core.delivery.Urgency.REPLY,
+                List.of(), 0, 0, t);
+        outbox.sentButtons(message, "1001/7", t.minus(Duration.ofDays(31)));
+        outbox.sentButtons(message, "1001/8", t.minus(Duration.ofDays(29)));
+        assertThat(store.sentButtons(user, "1001/7")).isTrue();
+
+        QuartzReminderScheduler s = QuartzReminderScheduler.start(db.dataSource(), new RecordingHandler(),
+                Clock.fixed(t, java.time.ZoneOffset.UTC), QuartzReminderScheduler.DEFAULT_RETENTION);
+        open.addFirst(s);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !store.sentButtons(user, "1001/7"));
+        assertThat(store.sentButtons(user, "1001/8")).isTrue();
+    }
+
+    @Test
     void aJobRerunAfterAHardStopMidDeliveryHandsTheReminderOffAgain() throws Exception {
         Database db = database();
         CountDownLatch handingOff = new CountDownLatch(1);
