@@ -1,6 +1,7 @@
 package dev.comeback.core.storage;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.UserRef;
 
 import java.util.List;
@@ -18,12 +19,16 @@ public interface ConversationStore {
     OptionalLong cursor(String name);
 
     /**
-     * Whether the bot sent the platform message {@code messageId} (unique on {@code user}'s platform) with
-     * buttons that {@code user} may press: one to them (their private chat, or an answer only they see), or one
-     * posted in a group. False for a message it never sent, and for one recorded longer ago than the records
-     * are kept ({@code reminders.delivery.retention.days}).
+     * Whether {@code press} comes from a message the bot sent with buttons that its person may press: one to
+     * them (their private chat, or an answer only they see) or one posted in a group, recorded under the
+     * press's message id; or one whose id went unrecorded (the process died between sending it and recording
+     * it) that carried the pressed button, to them or in the group pressed in. False for a message it never
+     * sent, and for one recorded longer ago than the records are kept ({@code reminders.delivery.retention.days}).
      */
-    boolean sentButtons(UserRef user, String messageId);
+    boolean sentButtons(Incoming.Press press);
+
+    /** Whether {@code user} has messages in the outbox not yet all sent (a record of buttons may be on its way). */
+    boolean sending(UserRef user);
 
     /** Writes the turn in one transaction; when this returns it is committed and survives a hard kill. */
     void commit(TurnCommit commit);

@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outbox and inbound cursors in the database. A turn writes them through
@@ -190,24 +192,119 @@ public final class JdbcOutbox {
     }
 
     /**
-     * Records that part of {@code message} went out with buttons as the platform's message {@code messageId}
-     * (unique on the platform), sent at {@code at} (UTC): presses from it are taken from now on (see
-     * {@link JdbcConversationStore#sentButtons}). Recording the same message again changes nothing.
+     * A part that went out with buttons, as the dispatcher records it: the platform's id of the message (empty
+     * when the platform did not say), the buttons' data, and whether an earlier try of the same part may have
+     * gone out without its id being recorded (the process died between a send and its record, or a try got no
+     * answer); sent at {@code at} (UTC).
      */
-    public void sentButtons(OutboxMessage message, String messageId, Instant at) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO sent_buttons (platform, message_id, user_key, chat_id, chat_kind, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+    public record ButtonsSent(Optional<String> messageId, List<String> buttonData, boolean earlierTryMayHaveGone,
+                              Instant at) {
+        public ButtonsSent {
+            Objects.requireNonNull(messageId, "messageId");
+            buttonData = List.copyOf(buttonData);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Most button data kept for one message: the column's size, in whole lines. */
+    private static final int MAX_BUTTON_DATA = 4000;
+
+    /**
+     * Part {@code part} of {@code message} is sent: in one transaction, records its buttons (presses are taken
+     * from recorded messages only, see {@link JdbcConversationStore#sentButtons}) and moves the row on, deleting
+     * it after its {@code last} part. Throws if it cannot be stored; then nothing of it is.
+     */
+    public void partSent(OutboxMessage message, int part, boolean last, Optional<ButtonsSent> buttons) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (buttons.isPresent()) {
+                    ButtonsSent sent = buttons.get();
+                    if (sent.messageId().isPresent()) {
+                        recordButtons(c, message, sent.messageId().get(), sent);
+                    }
+                    if (sent.earlierTryMayHaveGone()) {
+                        recordButtons(c, message, "outbox:" + message.id() + ":" + part, sent);
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement(last ? "DELETE FROM outbox WHERE id = ?"
+                        : "UPDATE outbox SET parts_sent = ? WHERE id = ?")) {
+                    if (last) {
+                        s.setLong(1, message.id());
+                    } else {
+                        s.setInt(1, part + 1);
+                        s.setLong(2, message.id());
+                    }
+                    s.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot record outbox message " + message.id() + " as sent", e);
+        }
+    }
+
+    /** Inserts the record unless the same message is recorded already (a retry after a lost answer). */
+    private static void recordButtons(Connection c, OutboxMessage message, String messageId, ButtonsSent sent) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sent_buttons WHERE platform = ? AND message_id = ?")) {
+            s.setString(1, message.chat().platform());
+            s.setString(2, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sent_buttons (platform, message_id, user_key, chat_id, chat_kind, button_data, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, message.chat().platform());
             s.setString(2, messageId);
             s.setString(3, message.user().key());
             s.setString(4, message.chat().id());
             s.setString(5, message.chat().kind().name());
-            UtcInstants.set(s, 6, at);
+            s.setString(6, lines(sent.buttonData()));
+            UtcInstants.set(s, 7, sent.at());
             s.executeUpdate();
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
-                throw new StorageException("cannot record the message " + messageId + " sent with buttons", e);
+        }
+    }
+
+    private static String lines(List<String> data) {
+        StringBuilder out = new StringBuilder();
+        for (String d : data) {
+            if (out.length() + d.length() + 1 > MAX_BUTTON_DATA) {
+                break;
             }
+            out.append(out.length() == 0 ? "" : "\n").append(d);
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code user} has messages in the outbox of their platform not yet all sent. */
+    static boolean waiting(Connection c, UserRef user) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM outbox WHERE platform = ? AND user_key = ? LIMIT 1")) {
+            s.setString(1, user.platform());
+            s.setString(2, user.key());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** The highest outbox id of {@code platform} now; 0 when its outbox is empty. */
+    public long lastId(String platform) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT MAX(id) FROM outbox WHERE platform = ?")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the outbox", e);
         }
     }
 

@@ -53,7 +53,7 @@ class PressFromUnknownMessageTest {
     private long cursor;
 
     /** Sends by remembering, and answers each message with a fresh platform id ({@code m1}, {@code m2}, ...). */
-    static final class NamingSender implements PlatformSender {
+    static class NamingSender implements PlatformSender {
         /** Platform message id to the part sent as it, in order. */
         final Map<String, Part> sent = new LinkedHashMap<>();
 
@@ -184,8 +184,8 @@ class PressFromUnknownMessageTest {
 
         assertThat(stateJson(eve.key())).isEqualTo(eveBefore);
         assertThat(sender.lastText()).startsWith("That button is no longer valid.\n\nQuestion 1 of");
-        assertThat(store.sentButtons(chat.user(), question)).isTrue();
-        assertThat(store.sentButtons(eve, question)).isFalse();
+        assertThat(store.sentButtons(new Incoming.Press(chat.user(), chat.chat(), no, clock.instant(), Optional.of(question)))).isTrue();
+        assertThat(store.sentButtons(new Incoming.Press(eve, eves.chat(), no, clock.instant(), Optional.of(question)))).isFalse();
     }
 
     @Test
@@ -199,13 +199,18 @@ class PressFromUnknownMessageTest {
 
         assertThat(sender.sent).hasSize(1);
         String posted = sender.lastWithButtons();
-        assertThat(store.sentButtons(UserRef.of("test", "member"), posted)).isTrue();
+        UserRef member = UserRef.of("test", "member");
+        assertThat(store.sentButtons(new Incoming.Press(member, group, "grp:join:x:y", clock.instant(), Optional.of(posted)))).isTrue();
+        // On a platform whose presses in a group come through the person's own interaction (Discord), too.
+        assertThat(store.sentButtons(new Incoming.Press(member, ChatRef.privateChat("test", "i1"), "grp:join:x:y",
+                clock.instant(), Optional.of(posted)))).isTrue();
 
         store.commit(new TurnCommit("", Optional.empty(), Optional.of(new Outgoing(coach, ChatRef.privateChat("test", "coach"),
                 Urgency.REPLY, List.of(Reply.text("No buttons here.")), clock.instant())), Optional.empty()));
         drain();
         String plain = new ArrayList<>(sender.sent.keySet()).get(1);
-        assertThat(store.sentButtons(coach, plain)).isFalse();
+        assertThat(store.sentButtons(new Incoming.Press(coach, ChatRef.privateChat("test", "coach"), "grp:join:x:y",
+                clock.instant(), Optional.of(plain)))).isFalse();
     }
 
     @Test
@@ -221,6 +226,64 @@ class PressFromUnknownMessageTest {
 
         assertThat(chat.state()).contains(before);
         assertThat(sender.lastText()).startsWith("That button is no longer valid.\n\nQuestion 1 of");
+    }
+
+    @Test
+    void aPressArrivingBeforeItsMessageIsRecordedWaitsForTheRecordAndIsTaken() throws Exception {
+        text("/start");
+        String no = no(sender.lastWithButtons());
+        ConversationState before = chat.state().orElseThrow();
+        // The next message goes out slowly: the person presses it before the platform's answer is back.
+        chat.coach().handleQueued(new Incoming.Text(chat.user(), chat.chat(), "/help", clock.instant()), Optional.empty());
+        Thread[] pressing = new Thread[1];
+        Dispatcher slow = new Dispatcher(outbox, new NamingSender() {
+            @Override
+            public Outcome send(OutboxMessage message, Part part, int index) {
+                String id = "slow-" + index;
+                pressing[0] = new Thread(() -> chat.coach().handleQueued(new Incoming.Press(chat.user(), chat.chat(), no,
+                        clock.instant(), Optional.of(id)), Optional.empty()));
+                pressing[0].start();
+                sleep(300);
+                sender.sent.put(id, part);
+                return Outcome.sent(id);
+            }
+        }, (user, at) -> { }, clock, Runnable::run, 1);
+        slow.dispatchDue();
+        pressing[0].join(10_000);
+        slow.close();
+        drain();
+
+        assertThat(chat.state().orElseThrow().triageAnswers()).hasSize(before.triageAnswers().size() + 1);
+        assertThat(sender.lastText()).startsWith("Question 2 of");
+    }
+
+    @Test
+    void aMessageSentAgainAfterARestartLeavesItsFirstCopysButtonsPressable() {
+        chat.coach().handleQueued(new Incoming.Text(chat.user(), chat.chat(), "/start", clock.instant()), Optional.empty());
+        // The process died after the platform took the first question (its id, "lost", never recorded) and
+        // before the outbox heard of it: the next start sends it again.
+        dispatcher.close();
+        dispatcher = new Dispatcher(outbox, sender, (user, at) -> { }, clock, Runnable::run, 1);
+        drain();
+        String resent = sender.lastWithButtons();
+        String no = no(resent);
+        ConversationState before = chat.state().orElseThrow();
+
+        // A button the first copy did not carry, under its id, is still refused.
+        press(chat.user(), chat.chat(), "t:not_a_question:no", Optional.of("lost"));
+        assertThat(sender.lastText()).startsWith("That button is no longer valid.");
+        assertThat(chat.state()).contains(before);
+
+        press(chat.user(), chat.chat(), no, Optional.of("lost"));
+        assertThat(chat.state().orElseThrow().triageAnswers()).hasSize(before.triageAnswers().size() + 1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

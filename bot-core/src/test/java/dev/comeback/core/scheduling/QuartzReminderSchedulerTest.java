@@ -165,19 +165,23 @@ class QuartzReminderSchedulerTest {
         var outbox = new dev.comeback.core.storage.JdbcOutbox(db.dataSource());
         var store = new dev.comeback.core.storage.JdbcConversationStore(db.dataSource());
         var user = dev.comeback.core.message.UserRef.fromKey(ANN);
-        var message = new dev.comeback.core.delivery.OutboxMessage(1, user,
-                dev.comeback.core.message.ChatRef.privateChat("telegram", "1001"), dev.comeback.core.delivery.Urgency.REPLY,
+        var chat = dev.comeback.core.message.ChatRef.privateChat("telegram", "1001");
+        var message = new dev.comeback.core.delivery.OutboxMessage(1, user, chat, dev.comeback.core.delivery.Urgency.REPLY,
                 List.of(), 0, 0, t);
-        outbox.sentButtons(message, "1001/7", t.minus(Duration.ofDays(31)));
-        outbox.sentButtons(message, "1001/8", t.minus(Duration.ofDays(29)));
-        assertThat(store.sentButtons(user, "1001/7")).isTrue();
+        for (int days : new int[] {31, 29}) {
+            outbox.partSent(message, 0, true, Optional.of(new dev.comeback.core.storage.JdbcOutbox.ButtonsSent(
+                    Optional.of("1001/" + days), List.of("t:q1:no"), false, t.minus(Duration.ofDays(days)))));
+        }
+        java.util.function.Function<String, Boolean> recorded = id -> store.sentButtons(
+                new dev.comeback.core.message.Incoming.Press(user, chat, "t:q1:no", t, Optional.of(id)));
+        assertThat(recorded.apply("1001/31")).isTrue();
 
         QuartzReminderScheduler s = QuartzReminderScheduler.start(db.dataSource(), new RecordingHandler(),
                 Clock.fixed(t, java.time.ZoneOffset.UTC), QuartzReminderScheduler.DEFAULT_RETENTION);
         open.addFirst(s);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !store.sentButtons(user, "1001/7"));
-        assertThat(store.sentButtons(user, "1001/8")).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !recorded.apply("1001/31"));
+        assertThat(recorded.apply("1001/29")).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.comeback.core.testkit;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.Incoming;
 import dev.comeback.core.message.UserRef;
 import dev.comeback.core.storage.ConversationStore;
 import dev.comeback.core.storage.StateCodec;
@@ -53,7 +54,13 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     /** No dispatcher sends from this outbox, so no message was ever sent with buttons. */
     @Override
-    public boolean sentButtons(UserRef user, String messageId) {
+    public boolean sentButtons(Incoming.Press press) {
+        return false;
+    }
+
+    /** Nothing is ever on its way from this outbox. */
+    @Override
+    public boolean sending(UserRef user) {
         return false;
     }
 
