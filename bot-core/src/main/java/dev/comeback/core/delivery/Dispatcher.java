@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time so a chat's messages keep their order); sender threads make the calls. A row leaves the outbox
  * only once all its parts ({@link Layout}) are sent; a crash in between resends at most the part in flight.
  *
- * <p>Outcomes: sent, and a part with buttons is recorded under the platform's id of its message in the same
- * transaction that marks it sent ({@link JdbcOutbox#partSent(OutboxMessage, int, boolean, Optional)}), since
- * presses are only taken from recorded messages; when an earlier try of it may have gone out unrecorded, its
- * buttons are recorded for its person too. Rate-limited, that chat (or the whole bot) waits until the platform's time, then the message
- * goes. Unreachable: the person's reminders pause and their queued reminders are dropped. Rejected: the
+ * <p>Outcomes: sent, and a part with buttons is recorded under the platform's id of its message in the
+ * same transaction that marks it sent ({@link JdbcOutbox#partSent(OutboxMessage, int, boolean, Optional)}),
+ * since presses are only taken from recorded messages; when an earlier try of it may have gone out
+ * unrecorded, its buttons are recorded for its person too. Rate-limited, that chat (or the whole bot) waits
+ * until the platform's time, then the message goes. Unreachable: the person's reminders pause and their queued reminders are dropped. Rejected: the
  * message can never be sent as it is; logged, dropped. Transient: retried with exponential backoff, a reply
  * for {@link DeliveryLimits#replyRetryFor()}, a reminder until it is {@link DeliveryLimits#staleAfter()} old;
  * then dropped with a log line. Time is the given {@link Clock}'s, so a test can run it on a virtual clock

@@ -125,13 +125,6 @@ public final class JdbcOutbox {
         }
     }
 
-    public void partSent(long id, int partsSent) {
-        update("UPDATE outbox SET parts_sent = ? WHERE id = ?", s -> {
-            s.setInt(1, partsSent);
-            s.setLong(2, id);
-        });
-    }
-
     public void delivered(long id) {
         update("DELETE FROM outbox WHERE id = ?", s -> s.setLong(1, id));
     }
