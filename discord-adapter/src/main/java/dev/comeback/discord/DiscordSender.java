@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * interaction whose token is gone (after a restart, or 15 minutes on) is answered by DM instead.
  *
  * <p>Every call goes through JDA's own rate limiter, which waits out a 429 itself. Discord's answers map to:
- * 50007 (cannot send to this user: DMs closed, or blocked) unreachable; a server error or no answer
+ * the message made, sent (with its id, unique on Discord, so that presses on its buttons are taken); 50007 (cannot send to this user: DMs closed, or blocked) unreachable; a server error or no answer
  * transient; any other refusal rejected.
  */
 final class DiscordSender implements PlatformSender {
