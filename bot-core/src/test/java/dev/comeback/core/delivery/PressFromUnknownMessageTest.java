@@ -214,6 +214,20 @@ class PressFromUnknownMessageTest {
     }
 
     @Test
+    void inAGroupTheRefusalSaysNothingOfThePersonsOwnQuestion() throws SQLException {
+        text("/start");
+        String rowBefore = stateJson(chat.user().key());
+        int sentBefore = sender.sent.size();
+
+        press(chat.user(), ChatRef.group("test", "-100"), "grp:join:x:y", Optional.of("m999"));
+
+        assertThat(sender.sent).hasSize(sentBefore + 1);
+        assertThat(sender.lastText()).isEqualTo("That button is no longer valid.");
+        assertThat(sender.sent.get(new ArrayList<>(sender.sent.keySet()).get(sentBefore)).buttons()).isEmpty();
+        assertThat(stateJson(chat.user().key())).isEqualTo(rowBefore);
+    }
+
+    @Test
     void aRecordOlderThanTheRetentionIsPrunedAndItsButtonsNoLongerTaken() {
         text("/start");
         String question = sender.lastWithButtons();
