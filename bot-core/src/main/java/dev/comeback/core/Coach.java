@@ -36,6 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The dispatcher every adapter talks to: loads the person's state, runs one conversation step, and commits
  * the new state before any reply can reach anyone: handed back ({@link #handle}) or committed with it into
  * the outbox ({@link #handleQueued}). Turns of one person run one at a time; different people in parallel.
+ * A button press naming a message the bot never sent with buttons to that person or group (see
+ * {@link Incoming.Press}) is answered "that button is no longer valid", with the current question, and
+ * changes nothing stored.
  */
 public final class Coach {
     private static final Logger log = LoggerFactory.getLogger(Coach.class);
@@ -46,6 +49,9 @@ public final class Coach {
     public interface TurnListener {
         void committed(UserRef user);
     }
+
+    /** How long a press from a message not on record waits for the person's messages still being sent. */
+    private static final java.time.Duration RECORD_WAIT = java.time.Duration.ofSeconds(5);
 
     private final Conversation conversation;
     private final ConversationStore store;
@@ -84,7 +90,8 @@ public final class Coach {
      * and write to a member privately): the console in group mode, which prints them itself.
      */
     public List<Outgoing> handleRouted(Incoming in) {
-        if (groups.isPresent() && groups.get().claims(in)) {
+        boolean refused = unknownMessage(in);
+        if (!refused && groups.isPresent() && groups.get().claims(in)) {
             try {
                 return groups.get().turn(in, false, Optional.empty()).orElseThrow();
             } catch (RuntimeException e) {
@@ -92,7 +99,7 @@ public final class Coach {
                 return List.of(new Outgoing(in.user(), in.chat(), Urgency.REPLY, List.of(Reply.text(OUR_FAULT)), in.at()));
             }
         }
-        List<Reply> replies = handle(in);
+        List<Reply> replies = handle(in, refused);
         return replies.isEmpty() ? List.of() : List.of(new Outgoing(in.user(), in.chat(), urgencyOf(in), replies, in.at()));
     }
 
@@ -156,12 +163,16 @@ public final class Coach {
      * cannot be stored, the person is told so and nothing of it is kept.
      */
     public List<Reply> handle(Incoming in) {
-        if (groups.isPresent() && groups.get().claims(in)) {
+        return handle(in, unknownMessage(in));
+    }
+
+    private List<Reply> handle(Incoming in, boolean refused) {
+        if (!refused && groups.isPresent() && groups.get().claims(in)) {
             return handleRouted(in).stream().filter(o -> o.chat().equals(in.chat()))
                     .flatMap(o -> o.replies().stream()).toList();
         }
         try {
-            return turn(in, false, Optional.empty(), Optional.empty()).orElseThrow();
+            return turn(in, false, Optional.empty(), Optional.empty(), refused).orElseThrow();
         } catch (RuntimeException e) {
             log.error("turn failed for {}", in.user().key(), e);
             return List.of(Reply.text(OUR_FAULT));
@@ -176,10 +187,11 @@ public final class Coach {
      * committed; then nothing of it is kept, and the adapter should offer the message again later.
      */
     public boolean handleQueued(Incoming in, Optional<Cursor> cursor) {
-        if (groups.isPresent() && groups.get().claims(in)) {
+        boolean refused = unknownMessage(in);
+        if (!refused && groups.isPresent() && groups.get().claims(in)) {
             return groups.get().turn(in, true, cursor).isPresent();
         }
-        return turn(in, true, cursor, Optional.empty()).isPresent();
+        return turn(in, true, cursor, Optional.empty(), refused).isPresent();
     }
 
     /**
@@ -191,7 +203,7 @@ public final class Coach {
     public Optional<List<Reply>> handleDue(Incoming.Due due, boolean queue) {
         DeliveryMark mark = new DeliveryMark(due.user().key(), due.reminderId(), due.dueAt(), due.at());
         try {
-            return turn(due, queue, Optional.empty(), Optional.of(mark)).map(replies -> queue ? List.of() : replies);
+            return turn(due, queue, Optional.empty(), Optional.of(mark), false).map(replies -> queue ? List.of() : replies);
         } catch (AlreadyRecordedException e) {
             return Optional.empty();
         }
@@ -239,8 +251,9 @@ public final class Coach {
         }
     }
 
+    /** One turn; {@code refused}: a press from a message not on record, answered without a step. */
     private Optional<List<Reply>> turn(Incoming in, boolean queue, Optional<Cursor> cursor,
-                                       Optional<DeliveryMark> delivery) {
+                                       Optional<DeliveryMark> delivery, boolean refused) {
         String key = in.user().key();
         ReentrantLock lock = lockOf(key);
         lock.lock();
@@ -254,11 +267,16 @@ public final class Coach {
             boolean forget = false;
             try {
                 ConversationState state = store.load(key).orElseGet(() -> ConversationState.fresh(in.at()));
-                Turn turn = conversation.step(state, in);
-                forget = turn.forget();
-                changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
-                replies = turn.replies();
-                events = changed.isPresent() ? history(key, state, turn.state(), in) : List.of();
+                if (refused) {
+                    changed = Optional.empty();
+                    replies = conversation.unknownButton(state, (Incoming.Press) in);
+                } else {
+                    Turn turn = conversation.step(state, in);
+                    forget = turn.forget();
+                    changed = forget || turn.state().equals(state) ? Optional.empty() : Optional.of(turn.state());
+                    replies = turn.replies();
+                    events = changed.isPresent() ? history(key, state, turn.state(), in) : List.of();
+                }
             } catch (RuntimeException e) {
                 // A message that breaks the step (or a stored state that cannot be read) would break it again on
                 // every retry: answer it, keep what is stored, and move on.
@@ -280,6 +298,31 @@ public final class Coach {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A press from a message the bot never sent with buttons to this person or group: a forged press, or one on
+     * a message too old to be on record. Taking it could answer today's question from yesterday's buttons.
+     */
+    private boolean unknownMessage(Incoming in) {
+        if (!(in instanceof Incoming.Press press) || press.messageId().isEmpty()) {
+            return false;
+        }
+        long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+        while (!store.sentButtons(press)) {
+            // A message can be pressed before its send is recorded (a quick client, or a restart sending it
+            // again): while the person's outbox is not empty, the record may be on its way.
+            if (!store.sending(press.user()) || System.nanoTime() - deadline > 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The turn's history events; a fault in recording them must not cost the person their turn. */

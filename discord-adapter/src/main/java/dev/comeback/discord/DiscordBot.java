@@ -258,7 +258,8 @@ public final class DiscordBot implements AutoCloseable {
             } else {
                 chat = PRIVATE_CHATS.of(user);
             }
-            submit(new Incoming.Press(user, chat, event.getComponentId(), clock.instant()), event.getIdLong(),
+            submit(new Incoming.Press(user, chat, event.getComponentId(), clock.instant(), Optional.of(event.getMessageId())),
+                    event.getIdLong(),
                     event.getToken(), inServer, "answer (" + event.getComponent().getLabel() + ")");
         }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * interaction whose token is gone (after a restart, or 15 minutes on) is answered by DM instead.
  *
  * <p>Every call goes through JDA's own rate limiter, which waits out a 429 itself. Discord's answers map to:
- * 50007 (cannot send to this user: DMs closed, or blocked) unreachable; a server error or no answer
+ * the message made, sent (with its id, unique on Discord, so that presses on its buttons are taken); 50007 (cannot send to this user: DMs closed, or blocked) unreachable; a server error or no answer
  * transient; any other refusal rejected.
  */
 final class DiscordSender implements PlatformSender {
@@ -115,15 +115,16 @@ final class DiscordSender implements PlatformSender {
                 if (pending.isPresent()) {
                     try {
                         InteractionHook hook = InteractionHook.from(jda, pending.get().token());
+                        Message sent;
                         if (pending.get().deferredReply() && index == 0) {
-                            hook.editOriginal(Render.edit(part, bot)).complete();
+                            sent = hook.editOriginal(Render.edit(part, bot)).complete();
                         } else {
-                            hook.sendMessage(Render.create(part, bot)).setEphemeral(pending.get().ephemeral()).complete();
+                            sent = hook.sendMessage(Render.create(part, bot)).setEphemeral(pending.get().ephemeral()).complete();
                         }
                         if (index == 0 && pending.get().deferredReply()) {
                             interactions.put(chat.substring(1), new Pending(pending.get().token(), false, pending.get().ephemeral(), pending.get().receivedNanos()));
                         }
-                        return new Outcome.Sent();
+                        return sent(sent);
                     } catch (ErrorResponseException e) {
                         if (!expired(e)) {
                             throw e;
@@ -150,8 +151,7 @@ final class DiscordSender implements PlatformSender {
         Pending pending = index == 0 ? waiting.pollFirst() : null;
         if (pending != null) {
             try {
-                InteractionHook.from(jda, pending.token()).editOriginal(Render.edit(part, bot)).complete();
-                return new Outcome.Sent();
+                return sent(InteractionHook.from(jda, pending.token()).editOriginal(Render.edit(part, bot)).complete());
             } catch (ErrorResponseException e) {
                 if (!expired(e)) {
                     throw e;
@@ -164,12 +164,11 @@ final class DiscordSender implements PlatformSender {
             return new Outcome.Rejected("channel " + channelId + " is not one the bot can see");
         }
         try {
-            channel.sendMessage(Render.create(part, bot)).complete();
+            return sent(channel.sendMessage(Render.create(part, bot)).complete());
         } catch (net.dv8tion.jda.api.exceptions.InsufficientPermissionException e) {
             // Trying again will not help until someone changes the channel's permissions.
             return new Outcome.Rejected("no permission in channel " + channelId + ": " + e.getPermission().getName());
         }
-        return new Outcome.Sent();
     }
 
     private Outcome dm(String userId, Part part, String bot) {
@@ -178,9 +177,14 @@ final class DiscordSender implements PlatformSender {
             channel = jda.openPrivateChannelById(userId).complete();
             dmChannels.put(userId, channel);
         }
-        channel.sendMessage(Render.create(part, bot)).complete();
+        Message sent = channel.sendMessage(Render.create(part, bot)).complete();
         closedDms.remove(userId);
-        return new Outcome.Sent();
+        return sent(sent);
+    }
+
+    /** Sent as {@code message}: Discord's message ids are unique, so its id is the one recorded. */
+    private static Outcome sent(Message message) {
+        return message == null ? new Outcome.Sent() : Outcome.sent(message.getId());
     }
 
     private static boolean expired(ErrorResponseException e) {

@@ -95,6 +95,33 @@ class DiscordBotTest {
     }
 
     @Test
+    void aPressFromAMessageTheBotNeverSentIsNoLongerValidAndChangesNothing() {
+        FakeDiscord.Sent first = bot.slash(ANN, "start");
+        var before = bot.store.load("discord:" + ANN).orElseThrow();
+        // Today's question's buttons under a message id the bot never sent (a forged press).
+        FakeDiscord.Sent forged = new FakeDiscord.Sent("600000000000000099", first.channelId(), first.userId(), first.via(),
+                first.content(), first.components(), first.ephemeral(), first.at());
+
+        int sent = discord.sentTo(ANN).size();
+        discord.press(forged, "No");
+        org.awaitility.Awaitility.await().until(() -> discord.sentTo(ANN).size() > sent);
+        bot.settle();
+
+        assertThat(discord.sentTo(ANN)).hasSize(sent + 1);
+        assertThat(bot.last(ANN).content()).startsWith("That button is no longer valid").contains("Question 1 of");
+        assertThat(bot.last(ANN).buttonLabels()).contains("Yes", "No");
+        assertThat(bot.store.load("discord:" + ANN)).contains(before);
+
+        // The press on the message the bot really sent is the answer.
+        int now = discord.sentTo(ANN).size();
+        discord.press(first, "No");
+        org.awaitility.Awaitility.await().until(() -> discord.sentTo(ANN).size() > now);
+        bot.settle();
+        assertThat(bot.last(ANN).content()).contains("Question 2");
+        assertThat(bot.store.load("discord:" + ANN).orElseThrow().triageAnswers()).hasSize(1);
+    }
+
+    @Test
     void aRefusedTokenStopsTheStartWithoutShowingIt() {
         bot.close();
         bot = null;

@@ -16,7 +16,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import java.time.Clock;
 
 /**
- * Telegram's side of delivery: render a part, send it with the client, and map Telegram's answer: 429 with
+ * Telegram's side of delivery: render a part, send it with the client, and map Telegram's answer: sent (as
+ * the message Telegram made, {@code <chat id>/<message id>}, see {@link UpdateReader#messageId}), 429 with
  * {@code retry_after} (rate-limited, and bot-wide: Telegram does not say whether it meant one chat or the
  * bot, so every chat waits), 403 (the person blocked the bot), 400 (malformed), anything else or
  * no answer (transient).
@@ -52,17 +53,19 @@ final class TelegramSender implements PlatformSender {
     @Override
     public Outcome send(OutboxMessage message, Part part, int index) {
         try {
+            Message sent;
             if (part.file().isPresent()) {
                 PartialBotApiMethod<Message> upload = writer.renderFile(message.chat().id(), part, part.file().get());
                 if (upload instanceof SendPhoto photo) {
-                    client.execute(photo);
+                    sent = client.execute(photo);
                 } else {
-                    client.execute((SendDocument) upload);
+                    sent = client.execute((SendDocument) upload);
                 }
             } else {
-                client.execute(writer.render(message.chat().id(), part));
+                sent = client.execute(writer.render(message.chat().id(), part));
             }
-            return new Outcome.Sent();
+            return sent == null || sent.getMessageId() == null || sent.getChatId() == null ? new Outcome.Sent()
+                    : Outcome.sent(UpdateReader.messageId(sent.getChatId(), sent.getMessageId()));
         } catch (TelegramApiRequestException e) {
             int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
             return switch (code) {

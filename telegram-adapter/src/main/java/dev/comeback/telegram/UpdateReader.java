@@ -87,8 +87,18 @@ final class UpdateReader {
         if (query.getData() == null || query.getMessage() == null || !isPerson(query.getFrom())) {
             return Optional.empty();
         }
+        Optional<String> messageId = Optional.ofNullable(query.getMessage().getMessageId())
+                .map(id -> messageId(query.getMessage().getChat().getId(), id));
         return chatOf(query.getMessage().getChat())
-                .map(chat -> new Incoming.Press(userOf(query.getFrom()), chat, query.getData(), now));
+                .map(chat -> new Incoming.Press(userOf(query.getFrom()), chat, query.getData(), now, messageId));
+    }
+
+    /**
+     * A message's id as the core records it: Telegram numbers messages per chat, so the chat's id and the
+     * message's number, {@code <chat id>/<message id>}, unique on Telegram.
+     */
+    static String messageId(long chatId, int messageId) {
+        return chatId + "/" + messageId;
     }
 
     private Optional<Incoming> text(Message message, Instant now) {

@@ -115,6 +115,33 @@ class TelegramBotTest {
     }
 
     @Test
+    void aPressFromAMessageTheBotNeverSentIsNoLongerValidAndChangesNothing() {
+        bot.say(ANN, "/start");
+        BotHarness.Button no = bot.button(ANN, "No").orElseThrow();
+        ConversationState before = bot.store.load("telegram:" + ANN).orElseThrow();
+
+        // The same data as today's question, under a message id the bot never sent (a forged tap).
+        int sent = api.sentTo(ANN).size();
+        api.pushCallback(ANN, ANN, no.messageId() + 1000, no.data());
+        await().until(() -> api.sentTo(ANN).size() > sent);
+        bot.settle();
+
+        assertThat(api.sentTo(ANN)).hasSize(sent + 1);
+        assertThat(bot.last(ANN).text()).startsWith("That button is no longer valid").contains("Question 1 of");
+        assertThat(bot.button(ANN, "No").orElseThrow().messageId()).isEqualTo(bot.last(ANN).messageId());
+        assertThat(bot.store.load("telegram:" + ANN)).contains(before);
+        assertThat(api.calls("answercallbackquery")).hasSize(1);
+
+        // The tap on the message the bot really sent is the answer.
+        int now = api.sentTo(ANN).size();
+        api.pushCallback(ANN, ANN, no.messageId(), no.data());
+        await().until(() -> api.sentTo(ANN).size() > now);
+        bot.settle();
+        assertThat(bot.last(ANN).text()).contains("Question 2");
+        assertThat(bot.store.load("telegram:" + ANN).orElseThrow().triageAnswers()).hasSize(1);
+    }
+
+    @Test
     void inAGroupTheBotAnswersOnlyWhatIsForItAndPointsToThePrivateChat() {
         api.pushText(GROUP, "group", ANN, "heavy pulls today, back feels fine");
         int before = api.sentTo(GROUP).size();

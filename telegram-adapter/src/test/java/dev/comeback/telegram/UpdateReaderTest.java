@@ -65,12 +65,13 @@ class UpdateReaderTest {
     }
 
     @Test
-    void aButtonPressCarriesItsDataAndTheChatOfItsMessage() throws Exception {
+    void aButtonPressCarriesItsDataAndTheChatAndIdOfItsMessage() throws Exception {
         String json = """
                 {"update_id": 6, "callback_query": {"id": "cb1", "chat_instance": "x", "data": "triage:q1:no",
                   "from": {"id": 77, "is_bot": false, "first_name": "Ann"},
                   "message": {"message_id": 12, "date": 1764064800, "chat": {"id": 77, "type": "private"}, "text": "Question 1"}}}""";
-        assertThat(read(json)).contains(new Incoming.Press(UserRef.of("telegram", "77"), ChatRef.privateChat("telegram", "77"), "triage:q1:no", NOW));
+        assertThat(read(json)).contains(new Incoming.Press(UserRef.of("telegram", "77"), ChatRef.privateChat("telegram", "77"), "triage:q1:no", NOW,
+                java.util.Optional.of("77/12")));
     }
 
     @Test

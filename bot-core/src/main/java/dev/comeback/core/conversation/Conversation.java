@@ -90,6 +90,18 @@ public final class Conversation {
         return stored.withPaused(true).touchedAt(now);
     }
 
+    /**
+     * The answer to a press from a message the bot never sent with buttons to this person (forged, or older
+     * than the records of sent messages): that the button is no longer valid, then, in a private chat, the
+     * question they are being asked now, so they can go on. Nothing changes; the caller stores nothing.
+     */
+    public List<Reply> unknownButton(ConversationState stored, Incoming.Press press) {
+        if (press.chat().isGroup()) {
+            return List.of(Reply.text(Texts.NO_LONGER_VALID));
+        }
+        return withPrompt(upgrade(stored), press.at(), Reply.text(Texts.NO_LONGER_VALID)).replies();
+    }
+
     public Turn step(ConversationState stored, Incoming in) {
         Instant now = in.at();
         if (in instanceof Incoming.Due due) {

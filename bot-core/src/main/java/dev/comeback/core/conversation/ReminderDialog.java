@@ -240,7 +240,7 @@ final class ReminderDialog {
         if (action.equals("done")) {
             if (!state.reminders().delivered().contains(id)) {
                 // Never sent to this person (or too long ago to remember): a forged or stale press.
-                return Optional.of(turn(state, now, "That button is no longer valid."));
+                return Optional.of(turn(state, now, Texts.NO_LONGER_VALID));
             }
             if (state.reminders().done().contains(id)) {
                 return Optional.of(turn(state, now, "Already noted, thanks."));
@@ -249,7 +249,7 @@ final class ReminderDialog {
         }
         Optional<Integer> minutes = action.startsWith("s") ? parseInt(action.substring(1)) : Optional.empty();
         if (minutes.isEmpty() || !rules.snoozeMinutes().contains(minutes.get()) || PlannedReminder.kindOf(id).isEmpty()) {
-            return Optional.of(turn(state, now, "That button is no longer valid."));
+            return Optional.of(turn(state, now, Texts.NO_LONGER_VALID));
         }
         return Optional.of(snooze(state, PlannedReminder.originalOf(id), now.plus(Duration.ofMinutes(minutes.get())), now));
     }

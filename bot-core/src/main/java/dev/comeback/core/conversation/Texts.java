@@ -41,6 +41,8 @@ final class Texts {
     static final String ANSWER_RED_FLAG_FIRST = "Please answer this first, it matters for your safety:";
 
     static final String EMPTY = "That message was empty.";
+    /** A button whose message the bot never sent (or a reminder's button it does not know): nothing is changed. */
+    static final String NO_LONGER_VALID = "That button is no longer valid.";
     static final String STALE_BUTTON = "That button belongs to an earlier question. Here is the current one:";
     static final String PLAN_AFTER_TRIAGE =
             "Check-ins and the plan start once the triage questions say RECOVERY and I know your weight and time zone.";

@@ -1,5 +1,6 @@
 package dev.comeback.core.delivery;
 
+import dev.comeback.core.message.Button;
 import dev.comeback.core.message.UserRef;
 import dev.comeback.core.storage.JdbcOutbox;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * at a time so a chat's messages keep their order); sender threads make the calls. A row leaves the outbox
  * only once all its parts ({@link Layout}) are sent; a crash in between resends at most the part in flight.
  *
- * <p>Outcomes: rate-limited, that chat (or the whole bot) waits until the platform's time, then the message
- * goes. Unreachable: the person's reminders pause and their queued reminders are dropped. Rejected: the
+ * <p>Outcomes: sent, and a part with buttons is recorded under the platform's id of its message in the
+ * same transaction that marks it sent ({@link JdbcOutbox#partSent(OutboxMessage, int, boolean, Optional)}),
+ * since presses are only taken from recorded messages; when an earlier try of it may have gone out
+ * unrecorded, its buttons are recorded for its person too. Rate-limited, that chat (or the whole bot) waits
+ * until the platform's time, then the message goes. Unreachable: the person's reminders pause and their queued reminders are dropped. Rejected: the
  * message can never be sent as it is; logged, dropped. Transient: retried with exponential backoff, a reply
  * for {@link DeliveryLimits#replyRetryFor()}, a reminder until it is {@link DeliveryLimits#staleAfter()} old;
  * then dropped with a log line. Time is the given {@link Clock}'s, so a test can run it on a virtual clock
@@ -60,6 +65,9 @@ public final class Dispatcher implements AutoCloseable {
     private final UnreachableListener unreachable;
     private final Clock clock;
     private final Pacer pacer;
+    /** The last outbox row there was when this dispatcher started, and the ones of those sent since. */
+    private final long startedAfter;
+    private final Set<Long> resumed = ConcurrentHashMap.newKeySet();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
      * Rows a sender changed (sent, delivered, rescheduled), with when the change was committed. A read of the
@@ -105,6 +113,7 @@ public final class Dispatcher implements AutoCloseable {
         this.unreachable = unreachable;
         this.clock = clock;
         this.pacer = new Pacer(limits.pacing());
+        this.startedAfter = outbox.lastId(sender.platform());
         this.senders = senders;
         this.ownedSenders = senders instanceof ExecutorService service ? service : null;
         this.idleSenders = new Semaphore(senderThreads);
@@ -277,7 +286,7 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 outcome = new Outcome.Transient(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            handle(message, part, parts.size(), outcome);
+            handle(message, next, part, parts.size(), outcome);
             if (!(outcome instanceof Outcome.Transient) && !(outcome instanceof Outcome.RateLimited)) {
                 made.remove(madeKey);
             }
@@ -291,15 +300,14 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void handle(OutboxMessage message, int part, int parts, Outcome outcome) {
+    private void handle(OutboxMessage message, Part sentPart, int part, int parts, Outcome outcome) {
         Instant now = clock.instant();
-        if (outcome instanceof Outcome.Sent) {
+        if (outcome instanceof Outcome.Sent done) {
             sent.incrementAndGet();
-            if (part + 1 >= parts) {
-                outbox.delivered(message.id());
-            } else {
-                outbox.partSent(message.id(), part + 1);
-            }
+            Optional<JdbcOutbox.ButtonsSent> buttons = sentPart.buttons().isEmpty() ? Optional.empty()
+                    : Optional.of(new JdbcOutbox.ButtonsSent(done.messageId(),
+                            sentPart.buttons().stream().map(Button::data).toList(), mayHaveGoneBefore(message), now));
+            outbox.partSent(message, part, part + 1 >= parts, buttons);
         } else if (outcome instanceof Outcome.RateLimited limited) {
             rateLimited.incrementAndGet();
             Instant until = limited.until().isAfter(now) ? limited.until() : now.plusSeconds(1);
@@ -332,6 +340,15 @@ public final class Dispatcher implements AutoCloseable {
         } else if (outcome instanceof Outcome.Transient t) {
             retryLater(message, t.why());
         }
+    }
+
+    /**
+     * Whether a try of this message before the one just sent may have gone out without being recorded: it
+     * failed with no answer, or it was in the outbox when this dispatcher started (the process may have died
+     * between a send and its record); only its first send since then.
+     */
+    private boolean mayHaveGoneBefore(OutboxMessage message) {
+        return message.attempts() > 0 || message.id() <= startedAfter && resumed.add(message.id());
     }
 
     private boolean pastDeadline(OutboxMessage message, Instant next) {

@@ -2,6 +2,7 @@ package dev.comeback.core.message;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What an adapter hands the core: who wrote, where, when, and either text or a pressed button. */
 public sealed interface Incoming permits Incoming.Text, Incoming.Press, Incoming.Due {
@@ -29,13 +30,25 @@ public sealed interface Incoming permits Incoming.Text, Incoming.Press, Incoming
         }
     }
 
-    /** A pressed button, carrying the {@link Button#data()} of the button. */
-    record Press(UserRef user, ChatRef chat, String data, Instant at) implements Incoming {
+    /**
+     * A pressed button, carrying the {@link Button#data()} of the button and the platform's id of the message
+     * it was under ({@code messageId}, unique on the platform, as its sender reported it when sending: see
+     * {@code Outcome.Sent}). A press from a message the bot never sent with buttons to this person or group is
+     * refused and changes nothing. Empty where there is no message to name (the console), and then the press
+     * is taken as it is.
+     */
+    record Press(UserRef user, ChatRef chat, String data, Instant at, Optional<String> messageId) implements Incoming {
         public Press {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(messageId, "messageId");
+        }
+
+        /** A press that names no message (the console, tests of the conversation). */
+        public Press(UserRef user, ChatRef chat, String data, Instant at) {
+            this(user, chat, data, at, Optional.empty());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.comeback.core.scheduling;
 
+import dev.comeback.core.storage.JdbcOutbox;
 import dev.comeback.core.storage.Database;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -67,14 +68,19 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
 
     /**
-     * As {@link #start(DataSource, DueReminderHandler, Clock)}, and deletes delivery records older than
-     * {@code retention} now and every few hours.
+     * As {@link #start(DataSource, DueReminderHandler, Clock)}, and deletes delivery records, and the records of
+     * messages sent with buttons ({@link JdbcOutbox#forgetButtonsSentBefore}), older than {@code retention} now
+     * and every few hours.
      */
     public static QuartzReminderScheduler start(DataSource dataSource, DueReminderHandler handler, Clock clock,
                                                 Duration retention) {
         QuartzReminderScheduler reminders = start(dataSource, handler, clock);
-        reminders.pruning.scheduleWithFixedDelay(() -> reminders.prune(clock.instant().minus(retention)),
-                0, PRUNE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        JdbcOutbox outbox = new JdbcOutbox(dataSource);
+        reminders.pruning.scheduleWithFixedDelay(() -> {
+            Instant before = clock.instant().minus(retention);
+            reminders.prune(before);
+            pruneButtons(outbox, before);
+        }, 0, PRUNE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return reminders;
     }
 
@@ -88,6 +94,20 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
             return pruned;
         } catch (RuntimeException e) {
             log.warn("could not prune the reminder delivery log: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Deletes the records of messages sent with buttons before {@code before}; returns how many. */
+    static int pruneButtons(JdbcOutbox outbox, Instant before) {
+        try {
+            int pruned = outbox.forgetButtonsSentBefore(before);
+            if (pruned > 0) {
+                log.info("pruned {} records of messages sent with buttons before {}", pruned, before);
+            }
+            return pruned;
+        } catch (RuntimeException e) {
+            log.warn("could not prune the records of messages sent with buttons: {}", e.getMessage());
             return 0;
         }
     }

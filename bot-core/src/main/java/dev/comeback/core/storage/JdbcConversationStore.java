@@ -1,6 +1,9 @@
 package dev.comeback.core.storage;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.ChatRef;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.UserRef;
 import dev.comeback.core.privacy.PersonalRows;
 import dev.comeback.core.progress.JdbcProgressHistory;
 
@@ -11,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -65,6 +69,45 @@ public final class JdbcConversationStore implements ConversationStore {
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the cursor " + name, e);
+        }
+    }
+
+    @Override
+    public boolean sentButtons(Incoming.Press press) {
+        String messageId = press.messageId().orElseThrow(() -> new IllegalArgumentException("the press names no message"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT message_id, user_key, chat_id, chat_kind, button_data FROM sent_buttons "
+                     + "WHERE platform = ? AND (message_id = ? OR (message_id LIKE 'outbox:%' AND (user_key = ? OR chat_id = ?)))")) {
+            s.setString(1, press.user().platform());
+            s.setString(2, messageId);
+            s.setString(3, press.user().key());
+            s.setString(4, press.chat().id());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    boolean group = ChatRef.Kind.GROUP.name().equals(r.getString(4));
+                    boolean theirs = !group && r.getString(2).equals(press.user().key());
+                    if (r.getString(1).equals(messageId) && (group || theirs)) {
+                        return true;
+                    }
+                    boolean here = theirs || group && press.chat().isGroup() && r.getString(3).equals(press.chat().id());
+                    if (!r.getString(1).equals(messageId) && here
+                            && Arrays.asList(r.getString(5).split("\n")).contains(press.data())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot look up the message " + messageId, e);
+        }
+    }
+
+    @Override
+    public boolean sending(UserRef user) {
+        try (Connection c = dataSource.getConnection()) {
+            return JdbcOutbox.waiting(c, user);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the outbox of " + user.key(), e);
         }
     }
 

@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outbox and inbound cursors in the database. A turn writes them through
@@ -123,13 +125,6 @@ public final class JdbcOutbox {
         }
     }
 
-    public void partSent(long id, int partsSent) {
-        update("UPDATE outbox SET parts_sent = ? WHERE id = ?", s -> {
-            s.setInt(1, partsSent);
-            s.setLong(2, id);
-        });
-    }
-
     public void delivered(long id) {
         update("DELETE FROM outbox WHERE id = ?", s -> s.setLong(1, id));
     }
@@ -187,6 +182,137 @@ public final class JdbcOutbox {
             throw new StorageException("cannot read received events", e);
         }
         return out;
+    }
+
+    /**
+     * A part that went out with buttons, as the dispatcher records it: the platform's id of the message (empty
+     * when the platform did not say), the buttons' data, and whether an earlier try of the same part may have
+     * gone out without its id being recorded (the process died between a send and its record, or a try got no
+     * answer); sent at {@code at} (UTC).
+     */
+    public record ButtonsSent(Optional<String> messageId, List<String> buttonData, boolean earlierTryMayHaveGone,
+                              Instant at) {
+        public ButtonsSent {
+            Objects.requireNonNull(messageId, "messageId");
+            buttonData = List.copyOf(buttonData);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Most button data kept for one message: the column's size, in whole lines. */
+    private static final int MAX_BUTTON_DATA = 4000;
+
+    /**
+     * Part {@code part} of {@code message} is sent: in one transaction, records its buttons (presses are taken
+     * from recorded messages only, see {@link JdbcConversationStore#sentButtons}) and moves the row on, deleting
+     * it after its {@code last} part. Throws if it cannot be stored; then nothing of it is.
+     */
+    public void partSent(OutboxMessage message, int part, boolean last, Optional<ButtonsSent> buttons) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (buttons.isPresent()) {
+                    ButtonsSent sent = buttons.get();
+                    if (sent.messageId().isPresent()) {
+                        recordButtons(c, message, sent.messageId().get(), sent);
+                    }
+                    if (sent.earlierTryMayHaveGone()) {
+                        recordButtons(c, message, "outbox:" + message.id() + ":" + part, sent);
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement(last ? "DELETE FROM outbox WHERE id = ?"
+                        : "UPDATE outbox SET parts_sent = ? WHERE id = ?")) {
+                    if (last) {
+                        s.setLong(1, message.id());
+                    } else {
+                        s.setInt(1, part + 1);
+                        s.setLong(2, message.id());
+                    }
+                    s.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot record outbox message " + message.id() + " as sent", e);
+        }
+    }
+
+    /** Inserts the record unless the same message is recorded already (a retry after a lost answer). */
+    private static void recordButtons(Connection c, OutboxMessage message, String messageId, ButtonsSent sent) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sent_buttons WHERE platform = ? AND message_id = ?")) {
+            s.setString(1, message.chat().platform());
+            s.setString(2, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sent_buttons (platform, message_id, user_key, chat_id, chat_kind, button_data, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, message.chat().platform());
+            s.setString(2, messageId);
+            s.setString(3, message.user().key());
+            s.setString(4, message.chat().id());
+            s.setString(5, message.chat().kind().name());
+            s.setString(6, lines(sent.buttonData()));
+            UtcInstants.set(s, 7, sent.at());
+            s.executeUpdate();
+        }
+    }
+
+    private static String lines(List<String> data) {
+        StringBuilder out = new StringBuilder();
+        for (String d : data) {
+            if (out.length() + d.length() + 1 > MAX_BUTTON_DATA) {
+                break;
+            }
+            out.append(out.length() == 0 ? "" : "\n").append(d);
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code user} has messages in the outbox of their platform not yet all sent. */
+    static boolean waiting(Connection c, UserRef user) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM outbox WHERE platform = ? AND user_key = ? LIMIT 1")) {
+            s.setString(1, user.platform());
+            s.setString(2, user.key());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** The highest outbox id of {@code platform} now; 0 when its outbox is empty. */
+    public long lastId(String platform) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT MAX(id) FROM outbox WHERE platform = ?")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the outbox", e);
+        }
+    }
+
+    /**
+     * Forgets the messages with buttons sent before {@code before} (UTC); returns how many. Presses from them are
+     * answered as from a message the bot never sent.
+     */
+    public int forgetButtonsSentBefore(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM sent_buttons WHERE sent_at < ?")) {
+            UtcInstants.set(s, 1, before);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot prune the messages sent with buttons", e);
+        }
     }
 
     /** Drops a person's waiting proactive messages (they blocked the bot, say). */

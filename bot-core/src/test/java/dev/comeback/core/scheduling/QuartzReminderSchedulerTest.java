@@ -159,6 +159,32 @@ class QuartzReminderSchedulerTest {
     }
 
     @Test
+    void messagesSentWithButtonsAreForgottenWithTheDeliveryRecordsOnceOlderThanTheRetention() {
+        Database db = database();
+        Instant t = Instant.parse("2026-03-02T12:00:00Z");
+        var outbox = new dev.comeback.core.storage.JdbcOutbox(db.dataSource());
+        var store = new dev.comeback.core.storage.JdbcConversationStore(db.dataSource());
+        var user = dev.comeback.core.message.UserRef.fromKey(ANN);
+        var chat = dev.comeback.core.message.ChatRef.privateChat("telegram", "1001");
+        var message = new dev.comeback.core.delivery.OutboxMessage(1, user, chat, dev.comeback.core.delivery.Urgency.REPLY,
+                List.of(), 0, 0, t);
+        for (int days : new int[] {31, 29}) {
+            outbox.partSent(message, 0, true, Optional.of(new dev.comeback.core.storage.JdbcOutbox.ButtonsSent(
+                    Optional.of("1001/" + days), List.of("t:q1:no"), false, t.minus(Duration.ofDays(days)))));
+        }
+        java.util.function.Function<String, Boolean> recorded = id -> store.sentButtons(
+                new dev.comeback.core.message.Incoming.Press(user, chat, "t:q1:no", t, Optional.of(id)));
+        assertThat(recorded.apply("1001/31")).isTrue();
+
+        QuartzReminderScheduler s = QuartzReminderScheduler.start(db.dataSource(), new RecordingHandler(),
+                Clock.fixed(t, java.time.ZoneOffset.UTC), QuartzReminderScheduler.DEFAULT_RETENTION);
+        open.addFirst(s);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !recorded.apply("1001/31"));
+        assertThat(recorded.apply("1001/29")).isTrue();
+    }
+
+    @Test
     void aJobRerunAfterAHardStopMidDeliveryHandsTheReminderOffAgain() throws Exception {
         Database db = database();
         CountDownLatch handingOff = new CountDownLatch(1);

@@ -117,7 +117,7 @@ class OutboxTest {
         List<OutboxMessage> due = outbox.due("test", clock.instant(), 10);
         assertThat(due).singleElement().satisfies(m -> assertThat(m.replies().get(0).text()).contains("not a medical diagnosis"));
 
-        outbox.partSent(due.get(0).id(), 1);
+        outbox.partSent(due.get(0), 0, false, Optional.empty());
         outbox.retryAt(due.get(0).id(), 1, clock.instant().plusSeconds(3));
         assertThat(outbox.due("test", clock.instant(), 10)).isEmpty();
 

@@ -1,6 +1,8 @@
 package dev.comeback.core.testkit;
 
 import dev.comeback.core.conversation.ConversationState;
+import dev.comeback.core.message.Incoming;
+import dev.comeback.core.message.UserRef;
 import dev.comeback.core.storage.ConversationStore;
 import dev.comeback.core.storage.StateCodec;
 
@@ -48,6 +50,18 @@ public final class InMemoryConversationStore implements ConversationStore {
         commit.state().ifPresent(state -> rows.put(commit.userKey(), StateCodec.encode(state)));
         commit.outgoing().ifPresent(outbox::add);
         commit.cursor().ifPresent(cursor -> cursors.put(cursor.name(), cursor.position()));
+    }
+
+    /** No dispatcher sends from this outbox, so no message was ever sent with buttons. */
+    @Override
+    public boolean sentButtons(Incoming.Press press) {
+        return false;
+    }
+
+    /** Nothing is ever on its way from this outbox. */
+    @Override
+    public boolean sending(UserRef user) {
+        return false;
     }
 
     /** What turns put into the outbox, oldest first. */
